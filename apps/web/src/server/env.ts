@@ -1,0 +1,90 @@
+import 'server-only';
+import { isUsStateCode, type UsStateCode } from '@telehealth/contracts';
+import { resolveTableNames, type TableNames } from '@telehealth/data';
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Public settings are safe at build time; server settings
+ * are parsed on first use, with dev defaults that point at the local stack (`pnpm dev`) and, in
+ * production, a failure that names each missing variable.
+ */
+
+const servedStatesSchema = z
+  .string()
+  .default('CA,NY,TX,FL,WA')
+  .transform((value, ctx) => {
+    const codes = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    const bad = codes.filter((code) => !isUsStateCode(code));
+    if (bad.length || !codes.length) {
+      ctx.addIssue({ code: 'custom', message: `not US state codes: ${bad.join(', ') || '(empty)'}` });
+      return z.NEVER;
+    }
+    return codes as UsStateCode[];
+  });
+
+const publicSchema = z.object({
+  BRAND_NAME: z.string().min(1).default('Lumen Health'),
+  SERVICE_STATES: servedStatesSchema,
+  SUPPORT_EMAIL: z.email().default('support@lumen-health.example'),
+});
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`).join('\n');
+}
+
+function parsePublic() {
+  const result = publicSchema.safeParse(process.env);
+  if (!result.success) throw new Error(`Invalid configuration:\n${formatIssues(result.error)}`);
+  return {
+    brandName: result.data.BRAND_NAME,
+    servedStates: result.data.SERVICE_STATES,
+    supportEmail: result.data.SUPPORT_EMAIL,
+  };
+}
+
+export type PublicConfig = ReturnType<typeof parsePublic>;
+/** Brand and coverage: read at build time for static pages. */
+export const publicConfig: PublicConfig = parsePublic();
+
+/** `Name <addr@x>` or `addr@x`; the local SES accepts any sender, so the format is checked here. */
+const fromAddress = z
+  .string()
+  .refine((value) => z.email().safeParse(value.match(/<([^>]+)>$/)?.[1] ?? value).success, 'must be an email address or "Name <address>"');
+
+const isProduction = process.env.NODE_ENV === 'production';
+const dev = <T extends z.ZodType>(schema: T, devDefault: z.input<T>) =>
+  isProduction ? schema : (schema.default(devDefault as never) as unknown as T);
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AWS_REGION: dev(z.string().min(1), 'us-east-1'),
+  APP_URL: dev(z.url(), 'http://localhost:3000'),
+  DYNAMODB_ENDPOINT: isProduction ? z.url().optional() : z.url().default('http://127.0.0.1:8000'),
+  SES_ENDPOINT: isProduction ? z.url().optional() : z.url().default('http://127.0.0.1:8005'),
+  S3_ENDPOINT: isProduction ? z.url().optional() : z.url().default('http://127.0.0.1:4569'),
+  AWS_S3_UPLOAD_BUCKET: dev(z.string().min(3), 'telehealth-clinician-uploads'),
+  SES_FROM_EMAIL: dev(fromAddress, 'Lumen Health <no-reply@lumen-health.test>'),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  SEED_ADMIN_EMAIL: dev(z.email(), 'admin@lumen-health.test'),
+  /** Keys the HMAC of one-time codes and rate-limit subjects. */
+  OTP_HMAC_SECRET: dev(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+    'dev-only-otp-secret-not-for-production-use-0000',
+  ),
+  /** How many proxies in front of the app append to X-Forwarded-For (Amplify/CloudFront: 1). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+});
+
+export type ServerEnv = z.output<typeof serverSchema> & { tableNames: TableNames };
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const result = serverSchema.safeParse(process.env);
+  if (!result.success) {
+    throw new Error(`Missing or invalid environment variables:\n${formatIssues(result.error)}`);
+  }
+  cached = { ...result.data, tableNames: resolveTableNames(process.env) };
+  return cached;
+}

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './issues';
+export * from './patient';
+export * from './states';

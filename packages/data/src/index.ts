@@ -1,0 +1,6 @@
+export * from './bootstrap';
+export * from './client';
+export * from './repositories/audit';
+export * from './repositories/patients';
+export * from './repositories/rate-limits';
+export * from './tables';

@@ -1,0 +1,65 @@
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { epochSeconds, isConditionalCheckFailed } from '../client';
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counters in DynamoDB, so a limit holds across every server instance. Errors propagate: callers
+ * treat them as "limited" (fail closed).
+ */
+export class RateLimitRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Fixed-window counter: at most `limit` hits a window of `windowSeconds`. */
+  async hit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateLimitDecision> {
+    const nowSeconds = epochSeconds(now);
+    const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+    const windowEnd = windowStart + windowSeconds;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { key: `${key}#${windowStart}` },
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          UpdateExpression: 'ADD hits :one SET expiresAtEpoch = :ttl',
+          ExpressionAttributeValues: { ':limit': limit, ':one': 1, ':ttl': windowEnd + 60 },
+        }),
+      );
+      return { allowed: true };
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
+      throw error;
+    }
+  }
+
+  /** Cooldown: allowed once, then not again until `seconds` have passed since the allowed call. */
+  async cooldown(key: string, seconds: number, now: Date): Promise<RateLimitDecision> {
+    const nowMs = now.getTime();
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { key },
+          ConditionExpression: 'attribute_not_exists(untilMs) OR untilMs <= :now',
+          UpdateExpression: 'SET untilMs = :until, expiresAtEpoch = :ttl',
+          ExpressionAttributeValues: {
+            ':now': nowMs,
+            ':until': nowMs + seconds * 1000,
+            ':ttl': epochSeconds(now) + seconds + 60,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { allowed: true };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      // The item on a failed condition comes back unmarshalled only from the low-level client.
+      const raw = (error as { Item?: Record<string, unknown> }).Item?.untilMs;
+      const until = typeof raw === 'number' ? raw : Number((raw as { N?: string } | undefined)?.N ?? nowMs + seconds * 1000);
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - nowMs) / 1000)) };
+    }
+  }
+}
