@@ -1,0 +1,14 @@
+import 'server-only';
+import type { AuditEventInput, AuditRepository } from '@telehealth/data';
+import type { RequestContext } from '../http';
+
+export type AuditEntry = Omit<AuditEventInput, 'requestId' | 'sourceIp'>;
+
+/** Writes one audit event for a read or change of patient or clinician data, tied to the request. */
+export class AuditTrail {
+  constructor(private readonly repo: AuditRepository) {}
+
+  async record(entry: AuditEntry, context: RequestContext): Promise<void> {
+    await this.repo.record({ ...entry, requestId: context.requestId, sourceIp: context.ip }, context.now);
+  }
+}

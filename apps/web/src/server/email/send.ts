@@ -1,0 +1,30 @@
+import 'server-only';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type SendEmail = (message: EmailMessage) => Promise<void>;
+
+/** Sends through SES v2 (the local SES speaks the same API). */
+export function sesEmailSender(client: SESv2Client, from: string, configurationSet?: string): SendEmail {
+  return async ({ to, subject, html, text }) => {
+    await client.send(
+      new SendEmailCommand({
+        FromEmailAddress: from,
+        Destination: { ToAddresses: [to] },
+        Content: {
+          Simple: {
+            Subject: { Data: subject, Charset: 'UTF-8' },
+            Body: { Html: { Data: html, Charset: 'UTF-8' }, Text: { Data: text, Charset: 'UTF-8' } },
+          },
+        },
+        ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+      }),
+    );
+  };
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { Heading, render, Text, toPlainText } from '@react-email/components';
+import type { ReactElement } from 'react';
+import { EmailLayout } from './layout';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+// react-email renders the HTML and derives the text part from it, so the two never drift apart.
+async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
+}
+
+export function verificationCodeEmail(input: { brandName: string; code: string; minutesValid: number }) {
+  const { brandName, code, minutesValid } = input;
+  return renderEmail(
+    `${code} is your ${brandName} verification code`,
+    <EmailLayout brandName={brandName} preview={`Your code expires in ${minutesValid} minutes.`}>
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        Confirm your email
+      </Heading>
+      <Text>Enter this code on the {brandName} sign-up page to confirm your email address:</Text>
+      <Text style={{ fontSize: '32px', fontWeight: 700, letterSpacing: '6px', margin: '16px 0' }}>{code}</Text>
+      <Text>
+        The code expires in {minutesValid} minutes and works once. {brandName} will never ask you for this code by
+        phone.
+      </Text>
+    </EmailLayout>,
+  );
+}
+
+export function alreadyConfirmedEmail(input: { brandName: string; appUrl: string }) {
+  const { brandName, appUrl } = input;
+  return renderEmail(
+    `Your ${brandName} email is already confirmed`,
+    <EmailLayout brandName={brandName} preview="No new code is needed.">
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        You are already signed up
+      </Heading>
+      <Text>
+        Someone, probably you, asked to sign up again with this email address. It is already confirmed, so there is
+        no code to enter. We will email you when your video visit can be booked.
+      </Text>
+      <Text>{appUrl}</Text>
+    </EmailLayout>,
+  );
+}

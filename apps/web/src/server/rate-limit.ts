@@ -1,0 +1,50 @@
+import 'server-only';
+import { createHmac } from 'node:crypto';
+import type { RateLimitDecision, RateLimitRepository } from '@telehealth/data';
+import { ApiError } from './http';
+import { log } from './log';
+
+export interface RateLimitRule {
+  /** Names the counter, e.g. `signup-ip`. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Limits backed by DynamoDB counters, so they hold across server instances. Subjects (emails, IPs)
+ * are keyed by HMAC, so the table holds no contact details. A failing table fails closed.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly repo: RateLimitRepository,
+    private readonly secret: string,
+  ) {}
+
+  private key(name: string, subject: string): string {
+    return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${subject}`).digest('base64url')}`;
+  }
+
+  private async decide(name: string, decide: () => Promise<RateLimitDecision>, message: string): Promise<void> {
+    let decision: RateLimitDecision;
+    try {
+      decision = await decide();
+    } catch (error) {
+      log.error('rate_limit.unavailable', { rule: name, errorName: error instanceof Error ? error.name : 'unknown' });
+      throw new ApiError('service_unavailable', 'We could not process this request right now. Please try again shortly.', {
+        retryAfterSeconds: 30,
+      });
+    }
+    if (!decision.allowed) {
+      throw new ApiError('rate_limited', message, { retryAfterSeconds: decision.retryAfterSeconds });
+    }
+  }
+
+  async limit(rule: RateLimitRule, subject: string, now: Date, message: string): Promise<void> {
+    await this.decide(rule.name, () => this.repo.hit(this.key(rule.name, subject), rule.limit, rule.windowSeconds, now), message);
+  }
+
+  async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {
+    await this.decide(name, () => this.repo.cooldown(this.key(name, subject), seconds, now), message);
+  }
+}
