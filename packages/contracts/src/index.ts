@@ -1,3 +1,4 @@
+export * from './clinician';
 export * from './errors';
 export * from './issues';
 export * from './patient';

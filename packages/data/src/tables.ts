@@ -33,8 +33,16 @@ export const tableDefinitions = {
     defaultName: 'telehealth-clinician-applications',
     partitionKey: { name: 'applicationId', type: 'S' },
     indexes: [
-      { name: 'status-index', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'submittedAt', type: 'S' } },
-      { name: 'email-index', partitionKey: { name: 'email', type: 'S' }, sortKey: { name: 'submittedAt', type: 'S' } },
+      {
+        name: 'status-index',
+        partitionKey: { name: 'status', type: 'S' },
+        sortKey: { name: 'submittedAt', type: 'S' },
+      },
+      {
+        name: 'email-index',
+        partitionKey: { name: 'email', type: 'S' },
+        sortKey: { name: 'submittedAt', type: 'S' },
+      },
     ],
   },
   /** Audit events: one partition a subject (e.g. `patient#<id>`), newest last; `day-index` lists a day. */
@@ -43,7 +51,9 @@ export const tableDefinitions = {
     defaultName: 'telehealth-audit-log',
     partitionKey: { name: 'subject', type: 'S' },
     sortKey: { name: 'eventKey', type: 'S' },
-    indexes: [{ name: 'day-index', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } }],
+    indexes: [
+      { name: 'day-index', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } },
+    ],
   },
   /** Rate-limit counters and cooldowns, shared by every server instance. */
   rateLimits: {

@@ -5,14 +5,22 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEV_PORTS, ephemeralSecret, freePort, LocalStackError, type LocalStack, startLocalStack } from './index';
+import {
+  DEV_PORTS,
+  ephemeralSecret,
+  freePort,
+  type LocalStack,
+  LocalStackError,
+  startLocalStack,
+} from './index';
 import { isPortFree } from './ports';
 
 function repoRoot(): string {
   let dir = process.cwd();
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new LocalStackError('Run this inside the repository (no pnpm-workspace.yaml found).');
+    if (parent === dir)
+      throw new LocalStackError('Run this inside the repository (no pnpm-workspace.yaml found).');
     dir = parent;
   }
   return dir;

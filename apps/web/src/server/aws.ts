@@ -15,6 +15,9 @@ export function dynamoDocumentClient() {
 
 export function sesClient(): SESv2Client {
   const env = serverEnv();
-  ses ??= new SESv2Client({ region: env.AWS_REGION, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) });
+  ses ??= new SESv2Client({
+    region: env.AWS_REGION,
+    ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}),
+  });
   return ses;
 }

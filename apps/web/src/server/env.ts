@@ -13,7 +13,10 @@ const servedStatesSchema = z
   .string()
   .default('CA,NY,TX,FL,WA')
   .transform((value, ctx) => {
-    const codes = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+    const codes = value
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     const bad = codes.filter((code) => !isUsStateCode(code));
     if (bad.length || !codes.length) {
       ctx.addIssue({ code: 'custom', message: `not US state codes: ${bad.join(', ') || '(empty)'}` });
@@ -49,7 +52,10 @@ export const publicConfig: PublicConfig = parsePublic();
 /** `Name <addr@x>` or `addr@x`; the local SES accepts any sender, so the format is checked here. */
 const fromAddress = z
   .string()
-  .refine((value) => z.email().safeParse(value.match(/<([^>]+)>$/)?.[1] ?? value).success, 'must be an email address or "Name <address>"');
+  .refine(
+    (value) => z.email().safeParse(value.match(/<([^>]+)>$/)?.[1] ?? value).success,
+    'must be an email address or "Name <address>"',
+  );
 
 const isProduction = process.env.NODE_ENV === 'production';
 const dev = <T extends z.ZodType>(schema: T, devDefault: z.input<T>) =>

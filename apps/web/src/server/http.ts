@@ -1,6 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { type ApiErrorBody, type ErrorCode, errorStatus, type FieldIssue, toFieldIssues } from '@telehealth/contracts';
+import {
+  type ApiErrorBody,
+  type ErrorCode,
+  errorStatus,
+  type FieldIssue,
+  toFieldIssues,
+} from '@telehealth/contracts';
 import type { z } from 'zod';
 import { serverEnv } from './env';
 import { log } from './log';
@@ -28,17 +34,25 @@ const MAX_JSON_BYTES = 16 * 1024;
 
 /** Client IP: the entry that the last trusted proxy appended to X-Forwarded-For. */
 export function clientIp(headers: Headers, trustedHops: number): string {
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (trustedHops === 0 || forwarded.length === 0) return 'unknown';
   return forwarded[Math.max(0, forwarded.length - trustedHops)] ?? 'unknown';
 }
 
 export function errorResponse(error: ApiError, requestId: string): Response {
   const body: ApiErrorBody = {
-    error: { code: error.code, message: error.message, ...(error.extra.issues ? { issues: error.extra.issues } : {}) },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.extra.issues ? { issues: error.extra.issues } : {}),
+    },
   };
   const headers: Record<string, string> = { 'x-request-id': requestId };
-  if (error.extra.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.extra.retryAfterSeconds);
+  if (error.extra.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(error.extra.retryAfterSeconds);
   return Response.json(body, { status: errorStatus[error.code], headers });
 }
 
@@ -46,7 +60,10 @@ export function errorResponse(error: ApiError, requestId: string): Response {
  * Wraps a route handler: request id, client IP, one error shape, and a log line per failure that
  * carries the request id but never the request body.
  */
-export function route(name: string, handler: (request: Request, context: RequestContext) => Promise<Response>) {
+export function route(
+  name: string,
+  handler: (request: Request, context: RequestContext) => Promise<Response>,
+) {
   return async (request: Request): Promise<Response> => {
     const requestId = randomUUID();
     const started = performance.now();
@@ -71,7 +88,10 @@ export function route(name: string, handler: (request: Request, context: Request
         ms: Math.round(performance.now() - started),
       });
       return errorResponse(
-        new ApiError('internal_error', `Something went wrong on our side. Please try again. (Reference ${requestId})`),
+        new ApiError(
+          'internal_error',
+          `Something went wrong on our side. Please try again. (Reference ${requestId})`,
+        ),
         requestId,
       );
     }
@@ -86,7 +106,8 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large.');
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large.');
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+    throw new ApiError('payload_too_large', 'The request body is too large.');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -95,7 +116,9 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
   }
   const result = schema.safeParse(json);
   if (!result.success) {
-    throw new ApiError('validation_failed', 'Some fields need your attention.', { issues: toFieldIssues(result.error) });
+    throw new ApiError('validation_failed', 'Some fields need your attention.', {
+      issues: toFieldIssues(result.error),
+    });
   }
   return result.data;
 }

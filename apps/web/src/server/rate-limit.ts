@@ -25,15 +25,26 @@ export class RateLimiter {
     return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${subject}`).digest('base64url')}`;
   }
 
-  private async decide(name: string, decide: () => Promise<RateLimitDecision>, message: string): Promise<void> {
+  private async decide(
+    name: string,
+    decide: () => Promise<RateLimitDecision>,
+    message: string,
+  ): Promise<void> {
     let decision: RateLimitDecision;
     try {
       decision = await decide();
     } catch (error) {
-      log.error('rate_limit.unavailable', { rule: name, errorName: error instanceof Error ? error.name : 'unknown' });
-      throw new ApiError('service_unavailable', 'We could not process this request right now. Please try again shortly.', {
-        retryAfterSeconds: 30,
+      log.error('rate_limit.unavailable', {
+        rule: name,
+        errorName: error instanceof Error ? error.name : 'unknown',
       });
+      throw new ApiError(
+        'service_unavailable',
+        'We could not process this request right now. Please try again shortly.',
+        {
+          retryAfterSeconds: 30,
+        },
+      );
     }
     if (!decision.allowed) {
       throw new ApiError('rate_limited', message, { retryAfterSeconds: decision.retryAfterSeconds });
@@ -41,7 +52,11 @@ export class RateLimiter {
   }
 
   async limit(rule: RateLimitRule, subject: string, now: Date, message: string): Promise<void> {
-    await this.decide(rule.name, () => this.repo.hit(this.key(rule.name, subject), rule.limit, rule.windowSeconds, now), message);
+    await this.decide(
+      rule.name,
+      () => this.repo.hit(this.key(rule.name, subject), rule.limit, rule.windowSeconds, now),
+      message,
+    );
   }
 
   async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {

@@ -12,7 +12,9 @@ export async function inboxFor(sesEndpoint: string, to: string): Promise<InboxEm
   const response = await fetch(`${sesEndpoint}/store`);
   if (!response.ok) throw new Error(`local SES store answered ${response.status}`);
   const { emails } = (await response.json()) as { emails: InboxEmail[] };
-  return emails.filter((email) => email.destination.to.some((address) => address.toLowerCase() === to.toLowerCase()));
+  return emails.filter((email) =>
+    email.destination.to.some((address) => address.toLowerCase() === to.toLowerCase()),
+  );
 }
 
 /** The 6-digit code in the newest email to `to`, waiting up to `timeoutMs` for it to arrive. */

@@ -30,9 +30,19 @@ export class AuditRepository {
   async record(input: AuditEventInput, at: Date): Promise<AuditEvent> {
     const eventId = randomUUID();
     const iso = at.toISOString();
-    const event: AuditEvent = { ...input, eventId, at: iso, day: iso.slice(0, 10), eventKey: `${iso}#${eventId}` };
+    const event: AuditEvent = {
+      ...input,
+      eventId,
+      at: iso,
+      day: iso.slice(0, 10),
+      eventKey: `${iso}#${eventId}`,
+    };
     await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: event, ConditionExpression: 'attribute_not_exists(eventKey)' }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: event,
+        ConditionExpression: 'attribute_not_exists(eventKey)',
+      }),
     );
     return event;
   }

@@ -54,7 +54,9 @@ export class PatientRepository {
   ) {}
 
   async get(email: string): Promise<PatientRecord | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { email }, ConsistentRead: true }));
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { email }, ConsistentRead: true }),
+    );
     return result.Item as PatientRecord | undefined;
   }
 
@@ -112,10 +114,17 @@ export class PatientRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { email },
-          ConditionExpression: '#status = :pending AND codeHash = :hash AND codeAttempts < :max AND codeExpiresAt > :now',
+          ConditionExpression:
+            '#status = :pending AND codeHash = :hash AND codeAttempts < :max AND codeExpiresAt > :now',
           UpdateExpression: 'SET codeAttempts = codeAttempts + :one',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': PENDING, ':hash': codeHash, ':max': maxAttempts, ':now': now, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':pending': PENDING,
+            ':hash': codeHash,
+            ':max': maxAttempts,
+            ':now': now,
+            ':one': 1,
+          },
         }),
       );
       return true;
@@ -136,7 +145,12 @@ export class PatientRepository {
           UpdateExpression:
             'SET #status = :verified, verifiedAt = :now, updatedAt = :now REMOVE codeHash, codeIssuedAt, codeExpiresAt, codeAttempts, expiresAtEpoch',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': PENDING, ':verified': 'VERIFIED', ':hash': codeHash, ':now': now },
+          ExpressionAttributeValues: {
+            ':pending': PENDING,
+            ':verified': 'VERIFIED',
+            ':hash': codeHash,
+            ':now': now,
+          },
         }),
       );
       return true;

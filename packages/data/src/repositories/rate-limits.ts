@@ -30,7 +30,8 @@ export class RateLimitRepository {
       );
       return { allowed: true };
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
+      if (isConditionalCheckFailed(error))
+        return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
       throw error;
     }
   }
@@ -58,7 +59,10 @@ export class RateLimitRepository {
       if (!isConditionalCheckFailed(error)) throw error;
       // The item on a failed condition comes back unmarshalled only from the low-level client.
       const raw = (error as { Item?: Record<string, unknown> }).Item?.untilMs;
-      const until = typeof raw === 'number' ? raw : Number((raw as { N?: string } | undefined)?.N ?? nowMs + seconds * 1000);
+      const until =
+        typeof raw === 'number'
+          ? raw
+          : Number((raw as { N?: string } | undefined)?.N ?? nowMs + seconds * 1000);
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - nowMs) / 1000)) };
     }
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 
 export interface EmailMessage {
   to: string;

@@ -24,10 +24,12 @@ export function verificationCodeEmail(input: { brandName: string; code: string; 
         Confirm your email
       </Heading>
       <Text>Enter this code on the {brandName} sign-up page to confirm your email address:</Text>
-      <Text style={{ fontSize: '32px', fontWeight: 700, letterSpacing: '6px', margin: '16px 0' }}>{code}</Text>
+      <Text style={{ fontSize: '32px', fontWeight: 700, letterSpacing: '6px', margin: '16px 0' }}>
+        {code}
+      </Text>
       <Text>
-        The code expires in {minutesValid} minutes and works once. {brandName} will never ask you for this code by
-        phone.
+        The code expires in {minutesValid} minutes and works once. {brandName} will never ask you for this
+        code by phone.
       </Text>
     </EmailLayout>,
   );
@@ -42,8 +44,8 @@ export function alreadyConfirmedEmail(input: { brandName: string; appUrl: string
         You are already signed up
       </Heading>
       <Text>
-        Someone, probably you, asked to sign up again with this email address. It is already confirmed, so there is
-        no code to enter. We will email you when your video visit can be booked.
+        Someone, probably you, asked to sign up again with this email address. It is already confirmed, so
+        there is no code to enter. We will email you when your video visit can be booked.
       </Text>
       <Text>{appUrl}</Text>
     </EmailLayout>,

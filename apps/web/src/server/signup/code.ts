@@ -4,7 +4,9 @@ import { OTP_LENGTH } from '@telehealth/contracts';
 
 /** A uniformly random 6-digit code from the OS CSPRNG. */
 export function generateCode(): string {
-  return randomInt(0, 10 ** OTP_LENGTH).toString().padStart(OTP_LENGTH, '0');
+  return randomInt(0, 10 ** OTP_LENGTH)
+    .toString()
+    .padStart(OTP_LENGTH, '0');
 }
 
 /**

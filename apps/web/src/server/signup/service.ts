@@ -4,7 +4,7 @@ import {
   OTP_RESEND_COOLDOWN_SECONDS,
   type ProvisionalPatient,
   type VerifyPatientResult,
-  verifyPatientSchema,
+  type verifyPatientSchema,
 } from '@telehealth/contracts';
 import { epochSeconds, type PatientRepository } from '@telehealth/data';
 import type { z } from 'zod';
@@ -46,14 +46,25 @@ export type VerifyPatient = z.output<typeof verifyPatientSchema>;
 export function createSignupService(deps: SignupServiceDeps) {
   const { patients, audit, limiter, secret } = deps;
 
-  async function send(to: string, rendered: Promise<{ subject: string; html: string; text: string }>, ctx: RequestContext) {
+  async function send(
+    to: string,
+    rendered: Promise<{ subject: string; html: string; text: string }>,
+    ctx: RequestContext,
+  ) {
     try {
       await deps.sendEmail({ to, ...(await rendered) });
     } catch (error) {
-      log.error('email.send_failed', { requestId: ctx.requestId, errorName: error instanceof Error ? error.name : 'unknown' });
-      throw new ApiError('service_unavailable', 'We could not send the email just now. Please try again in a minute.', {
-        retryAfterSeconds: OTP_RESEND_COOLDOWN_SECONDS,
+      log.error('email.send_failed', {
+        requestId: ctx.requestId,
+        errorName: error instanceof Error ? error.name : 'unknown',
       });
+      throw new ApiError(
+        'service_unavailable',
+        'We could not send the email just now. Please try again in a minute.',
+        {
+          retryAfterSeconds: OTP_RESEND_COOLDOWN_SECONDS,
+        },
+      );
     }
   }
 
@@ -61,9 +72,17 @@ export function createSignupService(deps: SignupServiceDeps) {
    * Creates or refreshes the provisional patient and emails a new code. The caller learns nothing
    * about whether the email was known: a verified address gets a "you're already confirmed" email.
    */
-  async function requestCode(input: ProvisionalPatient, ctx: RequestContext): Promise<{ status: 'code_sent' }> {
+  async function requestCode(
+    input: ProvisionalPatient,
+    ctx: RequestContext,
+  ): Promise<{ status: 'code_sent' }> {
     const { now } = ctx;
-    await limiter.limit(signupLimits.signupsPerIp, ctx.ip, now, 'Too many sign-ups from this network. Please try again later.');
+    await limiter.limit(
+      signupLimits.signupsPerIp,
+      ctx.ip,
+      now,
+      'Too many sign-ups from this network. Please try again later.',
+    );
     await limiter.cooldown(
       'otp-cooldown',
       input.email,
@@ -71,7 +90,12 @@ export function createSignupService(deps: SignupServiceDeps) {
       now,
       'We just sent a code to this address. Please wait before asking for another.',
     );
-    await limiter.limit(signupLimits.codesPerEmail, input.email, now, 'Too many codes were requested for this email. Please try again later.');
+    await limiter.limit(
+      signupLimits.codesPerEmail,
+      input.email,
+      now,
+      'Too many codes were requested for this email. Please try again later.',
+    );
 
     const code = generateCode();
     const written = await patients.writePending({
@@ -93,14 +117,23 @@ export function createSignupService(deps: SignupServiceDeps) {
       await send(input.email, alreadyConfirmedEmail({ brandName: deps.brandName, appUrl: deps.appUrl }), ctx);
       if (existing) {
         await audit.record(
-          { actor: 'public', action: 'patient.signup.repeated', subject: `patient#${existing.patientId}`, details: { changed: false } },
+          {
+            actor: 'public',
+            action: 'patient.signup.repeated',
+            subject: `patient#${existing.patientId}`,
+            details: { changed: false },
+          },
           ctx,
         );
       }
       return { status: 'code_sent' };
     }
 
-    await send(input.email, verificationCodeEmail({ brandName: deps.brandName, code, minutesValid: CODE_TTL_MINUTES }), ctx);
+    await send(
+      input.email,
+      verificationCodeEmail({ brandName: deps.brandName, code, minutesValid: CODE_TTL_MINUTES }),
+      ctx,
+    );
     await audit.record(
       {
         actor: 'public',
@@ -120,7 +153,12 @@ export function createSignupService(deps: SignupServiceDeps) {
    */
   async function verify(input: VerifyPatient, ctx: RequestContext): Promise<VerifyPatientResult> {
     const { now } = ctx;
-    await limiter.limit(signupLimits.verifiesPerIp, ctx.ip, now, 'Too many attempts from this network. Please try again later.');
+    await limiter.limit(
+      signupLimits.verifiesPerIp,
+      ctx.ip,
+      now,
+      'Too many attempts from this network. Please try again later.',
+    );
     const invalid = new ApiError('invalid_code', INVALID_CODE_MESSAGE);
 
     const patient = await patients.get(input.email);
@@ -131,7 +169,10 @@ export function createSignupService(deps: SignupServiceDeps) {
     const counted = await patients.consumeAttempt(input.email, patient.codeHash, MAX_CODE_ATTEMPTS, nowIso);
     if (!counted) {
       const reason = (patient.codeExpiresAt ?? '') <= nowIso ? 'expired' : 'locked';
-      await audit.record({ actor: 'public', action: 'patient.verify.refused', subject, details: { reason } }, ctx);
+      await audit.record(
+        { actor: 'public', action: 'patient.verify.refused', subject, details: { reason } },
+        ctx,
+      );
       throw invalid;
     }
     if (!hashesMatch(hashCode(secret, input.email, input.code), patient.codeHash)) {
@@ -142,7 +183,10 @@ export function createSignupService(deps: SignupServiceDeps) {
       throw invalid;
     }
     if (!(await patients.markVerified(input.email, patient.codeHash, nowIso))) {
-      await audit.record({ actor: 'public', action: 'patient.verify.refused', subject, details: { reason: 'used' } }, ctx);
+      await audit.record(
+        { actor: 'public', action: 'patient.verify.refused', subject, details: { reason: 'used' } },
+        ctx,
+      );
       throw invalid;
     }
     await audit.record({ actor: `patient#${patient.patientId}`, action: 'patient.verified', subject }, ctx);

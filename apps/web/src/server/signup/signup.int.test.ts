@@ -75,7 +75,12 @@ describe('patient signup against the local stack', () => {
     const code = await latestCodeFor(sesEndpoint(), email);
 
     const stored = await patients().get(email);
-    expect(stored).toMatchObject({ status: 'PENDING_VERIFICATION', phone: '+14155550134', state: 'CA', codeAttempts: 0 });
+    expect(stored).toMatchObject({
+      status: 'PENDING_VERIFICATION',
+      phone: '+14155550134',
+      state: 'CA',
+      codeAttempts: 0,
+    });
     expect(JSON.stringify(stored)).not.toContain(code);
 
     const verified = await post(verifyPOST, { email: body.email, code });
@@ -97,14 +102,20 @@ describe('patient signup against the local stack', () => {
     const code = await latestCodeFor(sesEndpoint(), body.email);
     expect((await post(verifyPOST, { email: body.email, code })).status).toBe(200);
 
-    await signupService().requestCode(schema.parse({ ...body, firstName: 'Mallory' }), context(new Date(Date.now() + 61_000)));
+    await signupService().requestCode(
+      schema.parse({ ...body, firstName: 'Mallory' }),
+      context(new Date(Date.now() + 61_000)),
+    );
     const emails = await inboxFor(sesEndpoint(), body.email);
     expect(emails.at(-1)?.subject).toMatch(/already confirmed/);
     expect((await patients().get(body.email))?.firstName).toBe('Ada');
   });
 
   it('returns one error shape for invalid input, with the field issues', async () => {
-    const response = await post(provisionalPOST, signupBody({ email: 'not-an-email', dateOfBirth: '2015-01-01', state: 'AK' }));
+    const response = await post(
+      provisionalPOST,
+      signupBody({ email: 'not-an-email', dateOfBirth: '2015-01-01', state: 'AK' }),
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe('validation_failed');
@@ -131,7 +142,9 @@ describe('patient signup against the local stack', () => {
 
     for (const response of responses) {
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: { code: 'invalid_code', message: INVALID_CODE_MESSAGE } });
+      expect(await response.json()).toEqual({
+        error: { code: 'invalid_code', message: INVALID_CODE_MESSAGE },
+      });
     }
   });
 
@@ -154,7 +167,9 @@ describe('patient signup against the local stack', () => {
     const code = await latestCodeFor(sesEndpoint(), body.email);
 
     const elevenMinutesLater = new Date(t0.getTime() + 11 * 60_000);
-    const error = await refused(signupService().verify({ email: body.email, code }, context(elevenMinutesLater)));
+    const error = await refused(
+      signupService().verify({ email: body.email, code }, context(elevenMinutesLater)),
+    );
     expect(error.code).toBe('invalid_code');
     expect((await patients().get(body.email))?.status).toBe('PENDING_VERIFICATION');
   });
@@ -163,9 +178,13 @@ describe('patient signup against the local stack', () => {
     const body = signupBody();
     await post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
-    const guesses = Array.from({ length: 50 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const guesses = Array.from({ length: 50 }, (_, i) =>
+      String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
+    );
 
-    const statuses = await Promise.all(guesses.map((guess) => post(verifyPOST, { email: body.email, code: guess }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      guesses.map((guess) => post(verifyPOST, { email: body.email, code: guess }).then((r) => r.status)),
+    );
     expect(statuses.every((status) => status === 400)).toBe(true);
     const stored = await patients().get(body.email);
     expect(stored?.codeAttempts).toBe(MAX_CODE_ATTEMPTS);
@@ -191,7 +210,9 @@ describe('patient signup against the local stack', () => {
     for (let i = 0; i < 5; i += 1) {
       await signupService().requestCode(body, context(new Date(hourStart.getTime() + i * 61_000)));
     }
-    const error = await refused(signupService().requestCode(body, context(new Date(hourStart.getTime() + 5 * 61_000))));
+    const error = await refused(
+      signupService().requestCode(body, context(new Date(hourStart.getTime() + 5 * 61_000))),
+    );
     expect(error.code).toBe('rate_limited');
     expect(error.extra.retryAfterSeconds).toBe(3600 - 5 * 61);
     expect(await inboxFor(sesEndpoint(), body.email)).toHaveLength(5);
@@ -222,6 +243,7 @@ describe('patient signup against the local stack', () => {
     }
     const logged = lines.join('\n');
     expect(lines.length).toBeGreaterThan(0);
-    for (const secret of [body.email, '4155550134', body.dateOfBirth, 'Lovelace']) expect(logged).not.toContain(secret);
+    for (const secret of [body.email, '4155550134', body.dateOfBirth, 'Lovelace'])
+      expect(logged).not.toContain(secret);
   });
 });

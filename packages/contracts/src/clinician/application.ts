@@ -1,0 +1,559 @@
+import { z } from 'zod';
+import { emailSchema, isoDateToday, phoneSchema } from '../patient';
+import { isUsStateCode, type UsStateCode, usStates } from '../states';
+import { isValidDeaNumber, isValidNpi, normalizeDeaNumber } from './identifiers';
+
+// ---------------------------------------------------------------------------------------------------
+// Professions
+
+/** The professions we credential, and which optional sections of the application apply to each. */
+export const professions = {
+  MD: { label: 'Physician (MD)', dea: true, boardCertification: true },
+  DO: { label: 'Physician (DO)', dea: true, boardCertification: true },
+  NP: { label: 'Nurse practitioner (NP)', dea: true, boardCertification: true },
+  PA: { label: 'Physician assistant (PA)', dea: true, boardCertification: true },
+  'PsyD/PhD': { label: 'Psychologist (PsyD/PhD)', dea: false, boardCertification: true },
+  LCSW: { label: 'Licensed clinical social worker (LCSW)', dea: false, boardCertification: false },
+  LPC: { label: 'Licensed professional counselor (LPC)', dea: false, boardCertification: false },
+  LMFT: { label: 'Licensed marriage and family therapist (LMFT)', dea: false, boardCertification: false },
+  RN: { label: 'Registered nurse (RN)', dea: false, boardCertification: false },
+} as const;
+
+export type Profession = keyof typeof professions;
+
+/** The profession codes in display order, for `<select>` options and `z.enum`. */
+export const professionCodes = Object.keys(professions) as [Profession, ...Profession[]];
+
+/** Only prescribers of controlled substances register with the DEA. */
+export function professionHasDea(profession: Profession): boolean {
+  return professions[profession].dea;
+}
+
+export function professionHasBoardCertification(profession: Profession): boolean {
+  return professions[profession].boardCertification;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Documents
+
+export const documentPurposes = ['licence', 'cv', 'malpractice', 'dea', 'board'] as const;
+export type DocumentPurpose = (typeof documentPurposes)[number];
+
+export const documentPurposeLabels: Record<DocumentPurpose, string> = {
+  licence: 'State licence',
+  cv: 'CV',
+  malpractice: 'Malpractice insurance certificate',
+  dea: 'DEA registration certificate',
+  board: 'Board certification',
+};
+
+export const ALLOWED_DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type DocumentContentType = (typeof ALLOWED_DOCUMENT_CONTENT_TYPES)[number];
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * The type a file really is, from its first bytes, so the server never trusts the declared
+ * Content-Type of an upload. Undefined for anything we do not accept.
+ */
+export function documentTypeFromMagicBytes(bytes: Uint8Array): DocumentContentType | undefined {
+  if (startsWith(bytes, PDF_MAGIC)) return 'application/pdf';
+  if (startsWith(bytes, JPEG_MAGIC)) return 'image/jpeg';
+  if (startsWith(bytes, PNG_MAGIC)) return 'image/png';
+  return undefined;
+}
+
+const purposeSchema = z.enum(documentPurposes, { error: 'Choose what this document is.' });
+
+const fileNameSchema = z
+  .string({ error: 'The file needs a name.' })
+  .trim()
+  .min(1, 'The file needs a name.')
+  .max(200, 'File names must be 200 characters or fewer. Rename the file and try again.');
+
+const contentTypeSchema = z.enum(ALLOWED_DOCUMENT_CONTENT_TYPES, {
+  error: 'Upload a PDF, JPEG or PNG file.',
+});
+
+const sizeSchema = z
+  .number({ error: 'The file size is missing.' })
+  .int('The file size must be a whole number of bytes.')
+  .min(1, 'This file is empty. Choose another file.')
+  .max(MAX_DOCUMENT_BYTES, 'Files must be 10 MB or smaller.');
+
+/** Asks for a presigned request to upload one document of an application draft. */
+export const presignUploadRequestSchema = z.object({
+  draftId: z.uuid({ error: 'This application draft is not valid. Reload the page and try again.' }),
+  purpose: purposeSchema,
+  fileName: fileNameSchema,
+  contentType: contentTypeSchema,
+  size: sizeSchema,
+});
+export type PresignUploadRequest = z.infer<typeof presignUploadRequestSchema>;
+
+/** Where and how the browser uploads the file: send the bytes with exactly these headers before `expiresAt`. */
+export const presignUploadResponseSchema = z.object({
+  uploadId: z.string(),
+  key: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  /** ISO-8601 UTC. */
+  expiresAt: z.string(),
+});
+export type PresignUploadResponse = z.infer<typeof presignUploadResponseSchema>;
+
+/**
+ * An uploaded document as the application refers to it. The server checks that `key` lies under the
+ * draft's own prefix and that the object exists; the contract only checks the shape.
+ */
+export const documentRefSchema = z.object({
+  key: z.string({ error: 'Upload the document again.' }).min(1, 'Upload the document again.').max(1024),
+  purpose: purposeSchema,
+  fileName: fileNameSchema,
+  contentType: contentTypeSchema,
+  size: sizeSchema,
+  /** For `licence` documents: the index in `licences` of the licence this is a copy of. */
+  licenceIndex: z.number().int().min(0).optional(),
+});
+export type DocumentRef = z.infer<typeof documentRefSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// Work history gaps
+
+/** Gaps longer than this many whole months need an explanation (the usual credentialing rule). */
+export const MAX_UNEXPLAINED_GAP_MONTHS = 6;
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Months since year 0, so two YYYY-MM months can be subtracted. */
+function monthNumber(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+export interface WorkHistoryGap {
+  /** Index (in the list as given) of the job that follows the gap, or null for a gap that runs up to today. */
+  beforeJobIndex: number | null;
+  /** Whole calendar months with no job. */
+  months: number;
+}
+
+/**
+ * The gaps of more than {@link MAX_UNEXPLAINED_GAP_MONTHS} months in a work history: between jobs
+ * (sorted by start month) and between the last job's end and today. A gap counts the whole months
+ * strictly between the last month worked and the next month worked (or the current month), so a job
+ * ending in January and the next starting in September leave a 7-month gap. Overlapping jobs and a
+ * current job (no end month) cover the time they span. Entries with malformed months are skipped, so
+ * the form can call this on a half-filled list.
+ */
+export function findWorkHistoryGaps(
+  jobs: readonly { startMonth: string; endMonth?: string | undefined }[],
+  today: string = isoDateToday(),
+): WorkHistoryGap[] {
+  const currentMonth = monthNumber(today);
+  const sorted = jobs
+    .map((job, index) => ({ job, index }))
+    .filter(
+      ({ job }) => MONTH_PATTERN.test(job.startMonth) && (!job.endMonth || MONTH_PATTERN.test(job.endMonth)),
+    )
+    .map(({ job, index }) => ({
+      index,
+      start: monthNumber(job.startMonth),
+      // A current job covers everything up to this month.
+      end: job.endMonth ? monthNumber(job.endMonth) : currentMonth,
+    }))
+    .sort((a, b) => a.start - b.start);
+
+  const gaps: WorkHistoryGap[] = [];
+  let lastWorked: number | undefined;
+  for (const { index, start, end } of sorted) {
+    if (lastWorked !== undefined) {
+      const months = start - lastWorked - 1;
+      if (months > MAX_UNEXPLAINED_GAP_MONTHS) gaps.push({ beforeJobIndex: index, months });
+    }
+    lastWorked = Math.max(lastWorked ?? end, end);
+  }
+  if (lastWorked !== undefined) {
+    const months = currentMonth - lastWorked - 1;
+    if (months > MAX_UNEXPLAINED_GAP_MONTHS) gaps.push({ beforeJobIndex: null, months });
+  }
+  return gaps;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The application
+
+export const MAX_LICENCES = 20;
+export const MAX_SPECIALTIES = 10;
+export const MAX_JOBS = 30;
+
+const requiredText = (message: string, max = 200) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `This must be ${max} characters or fewer.`);
+
+const usStateSchema = (message: string) =>
+  z
+    .string({ error: message })
+    .refine(isUsStateCode, message)
+    .transform((s) => s as UsStateCode);
+
+const isoDateSchema = (message: string) =>
+  z
+    .string({ error: message })
+    .min(1, message)
+    .pipe(z.iso.date({ error: 'Enter a real date as YYYY-MM-DD.' }));
+
+const monthSchema = (message: string) =>
+  z.string({ error: message }).trim().regex(MONTH_PATTERN, `${message} Use YYYY-MM, like 2021-09.`);
+
+const explanationSchema = z
+  .string()
+  .trim()
+  .max(1000, 'Keep the explanation to 1000 characters or fewer.')
+  .optional();
+
+/** Compares a typed signature with the legal name: case-insensitive, runs of whitespace count as one space. */
+function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function listStateNames(states: readonly UsStateCode[]): string {
+  return states.map((state) => usStates[state]).join(', ');
+}
+
+/**
+ * Runs a cross-field check as soon as the fields it reads have parsed, even if other fields failed,
+ * so the form shows every problem at once instead of one layer at a time.
+ */
+function whenParsed(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some(
+        (issue) => issue.continue !== true && (!issue.path?.length || fields.includes(String(issue.path[0]))),
+      ),
+  };
+}
+
+/**
+ * The whole clinician application, built for the states the service covers (at least one licence must
+ * be in one of them). `today` (YYYY-MM-DD) pins the date expiry, gap and signature checks use; without
+ * it they use the UTC date at the time of parsing, so a long-lived schema never goes stale.
+ *
+ * Issues about missing or extra documents use the paths `documents.licence.<licenceIndex>`,
+ * `documents.cv`, `documents.malpractice`, `documents.dea` and `documents.board`: one per upload slot.
+ */
+export function makeClinicianApplicationSchema(servedStates: readonly UsStateCode[], today?: string) {
+  const served = new Set<string>(servedStates);
+  const todayOf = () => today ?? isoDateToday();
+
+  const futureDateSchema = (missing: string, expired: string) =>
+    isoDateSchema(missing).refine((date) => date > todayOf(), expired);
+
+  const licenceSchema = z.object({
+    state: usStateSchema('Choose the state that issued this licence.'),
+    number: requiredText('Enter the licence number.', 40),
+    expiresOn: futureDateSchema('Enter the date this licence expires.', 'This licence has expired.'),
+  });
+
+  const licencesSchema = z
+    .array(licenceSchema, { error: 'Add at least one state licence.' })
+    .min(1, 'Add at least one state licence.')
+    .max(MAX_LICENCES, `You can add up to ${MAX_LICENCES} licences.`)
+    .superRefine((licences, ctx) => {
+      if (!licences.some((licence) => served.has(licence.state))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Add a licence in a state we serve: ${listStateNames(servedStates)}.`,
+        });
+      }
+      const seen = new Set<string>();
+      licences.forEach((licence, i) => {
+        if (seen.has(licence.state)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'state'],
+            message: `You have already added a licence for ${usStates[licence.state]}.`,
+          });
+        }
+        seen.add(licence.state);
+      });
+    });
+
+  const jobSchema = z
+    .object({
+      employer: requiredText('Enter the employer.'),
+      role: requiredText('Enter your role.'),
+      startMonth: monthSchema('Enter the month you started.'),
+      /** Leave out for your current job. */
+      endMonth: monthSchema('Enter the month you left.').optional(),
+      /** Needed when there is a gap of more than 6 months before this job; see `findWorkHistoryGaps`. */
+      gapBeforeExplanation: explanationSchema,
+    })
+    .superRefine((job, ctx) => {
+      const currentMonth = todayOf().slice(0, 7);
+      if (job.startMonth > currentMonth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['startMonth'],
+          message: 'The start month cannot be in the future.',
+        });
+      }
+      if (job.endMonth !== undefined && job.endMonth > currentMonth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endMonth'],
+          message: 'The end month cannot be in the future. Leave it empty for your current job.',
+        });
+      }
+      if (job.endMonth !== undefined && job.endMonth < job.startMonth) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endMonth'],
+          message: 'The end month cannot be before the start month.',
+        });
+      }
+    });
+
+  return z
+    .object({
+      /** Names the S3 prefix the documents were uploaded under. */
+      draftId: z.uuid({ error: 'This application draft is not valid. Reload the page and try again.' }),
+      /** Chosen by the browser once per draft, so a double submit creates one application. */
+      idempotencyKey: z.uuid({ error: 'This form is out of date. Reload the page and try again.' }),
+
+      legalFirstName: requiredText('Enter your legal first name.', 100),
+      legalLastName: requiredText('Enter your legal last name.', 100),
+      email: emailSchema,
+      phone: phoneSchema,
+      practiceAddress: z.object({
+        line1: requiredText('Enter the street address of your practice.'),
+        line2: z.string().trim().max(200, 'This must be 200 characters or fewer.').optional(),
+        city: requiredText('Enter the city.', 100),
+        state: usStateSchema('Choose the state.'),
+        postalCode: z
+          .string({ error: 'Enter the ZIP code.' })
+          .trim()
+          .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code, like 94103 or 94103-1234.'),
+      }),
+
+      profession: z.enum(professionCodes, { error: 'Choose your profession.' }),
+      specialties: z
+        .array(requiredText('Enter a specialty.', 100), { error: 'Add at least one specialty.' })
+        .min(1, 'Add at least one specialty.')
+        .max(MAX_SPECIALTIES, `You can list up to ${MAX_SPECIALTIES} specialties.`),
+      npi: z
+        .string({ error: 'Enter a valid 10-digit NPI.' })
+        .trim()
+        .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
+
+      licences: licencesSchema,
+      dea: z
+        .object({
+          number: z
+            .string({ error: 'Enter your DEA number.' })
+            .transform(normalizeDeaNumber)
+            .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
+          state: usStateSchema('Choose the state of this DEA registration.'),
+          expiresOn: futureDateSchema(
+            'Enter the date this registration expires.',
+            'This DEA registration has expired.',
+          ),
+        })
+        .optional(),
+      boardCertification: z
+        .object({
+          board: requiredText('Enter the certifying board.'),
+          certificate: requiredText('Enter the certificate or specialty.'),
+          expiresOn: futureDateSchema(
+            'Enter the date this certification expires.',
+            'This certification has expired.',
+          ),
+        })
+        .optional(),
+      malpractice: z
+        .object({
+          carrier: requiredText('Enter your malpractice insurance carrier.'),
+          policyNumber: requiredText('Enter the policy number.', 100),
+          perClaimCoverageUsd: z
+            .number({ error: 'Enter the per-claim coverage in US dollars.' })
+            .int('Enter whole dollars.')
+            .positive('Enter the per-claim coverage in US dollars.'),
+          aggregateCoverageUsd: z
+            .number({ error: 'Enter the aggregate coverage in US dollars.' })
+            .int('Enter whole dollars.')
+            .positive('Enter the aggregate coverage in US dollars.'),
+          expiresOn: futureDateSchema('Enter the date this policy expires.', 'This policy has expired.'),
+        })
+        .refine((m) => m.aggregateCoverageUsd >= m.perClaimCoverageUsd, {
+          path: ['aggregateCoverageUsd'],
+          message: 'The aggregate coverage cannot be less than the per-claim coverage.',
+        }),
+
+      workHistory: z
+        .array(jobSchema, { error: 'Add your work history.' })
+        .min(1, 'Add your work history.')
+        .max(MAX_JOBS, `You can add up to ${MAX_JOBS} jobs. List the most recent ones.`),
+      /** Needed when more than 6 months have passed since your last job ended. */
+      currentGapExplanation: explanationSchema,
+
+      documents: z
+        .array(documentRefSchema, { error: 'Upload your documents.' })
+        .max(MAX_LICENCES + 4, 'There are too many documents. Remove the ones not asked for.'),
+
+      attestations: z.object({
+        truthful: z.literal(true, { error: 'Confirm that the information you gave is true and complete.' }),
+        consentToVerification: z.literal(true, { error: 'You must allow us to verify your credentials.' }),
+      }),
+      signature: z.object({
+        typedName: requiredText('Type your full legal name to sign.'),
+        signedOn: isoDateSchema("Enter today's date.").refine(
+          (date) => date === todayOf(),
+          "Sign with today's date.",
+        ),
+      }),
+    })
+    .superRefine(
+      (app, ctx) => {
+        const details = professions[app.profession];
+        if (app.dea && !details.dea) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dea'],
+            message: `DEA registration does not apply to a ${details.label}. Remove it.`,
+          });
+        }
+        if (app.boardCertification && !details.boardCertification) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['boardCertification'],
+            message: `Board certification does not apply to a ${details.label}. Remove it.`,
+          });
+        }
+      },
+      whenParsed('profession', 'dea', 'boardCertification'),
+    )
+    .superRefine(
+      (app, ctx) => {
+        for (const gap of findWorkHistoryGaps(app.workHistory, todayOf())) {
+          const needsExplanation =
+            gap.beforeJobIndex === null
+              ? !app.currentGapExplanation
+              : !app.workHistory[gap.beforeJobIndex]?.gapBeforeExplanation;
+          if (!needsExplanation) continue;
+          ctx.addIssue(
+            gap.beforeJobIndex === null
+              ? {
+                  code: 'custom',
+                  path: ['currentGapExplanation'],
+                  message: `Explain the gap of ${gap.months} months since your last job.`,
+                }
+              : {
+                  code: 'custom',
+                  path: ['workHistory', gap.beforeJobIndex, 'gapBeforeExplanation'],
+                  message: `Explain the gap of ${gap.months} months before this job.`,
+                },
+          );
+        }
+      },
+      whenParsed('workHistory', 'currentGapExplanation'),
+    )
+    .superRefine(
+      (app, ctx) => {
+        const missing = (slot: (string | number)[], message: string) =>
+          ctx.addIssue({ code: 'custom', path: ['documents', ...slot], message });
+        const count = (purpose: DocumentPurpose, licenceIndex?: number) =>
+          app.documents.filter(
+            (doc) =>
+              doc.purpose === purpose && (licenceIndex === undefined || doc.licenceIndex === licenceIndex),
+          ).length;
+
+        // One copy of each licence, matched by its index in `licences`.
+        app.licences.forEach((licence, i) => {
+          const n = count('licence', i);
+          if (n === 0) missing(['licence', i], `Upload a copy of your ${licence.state} licence.`);
+          if (n > 1) missing(['licence', i], `Upload only one copy of your ${licence.state} licence.`);
+        });
+        app.documents.forEach((doc, j) => {
+          if (doc.purpose !== 'licence') return;
+          if (doc.licenceIndex === undefined || doc.licenceIndex >= app.licences.length) {
+            missing([j, 'licenceIndex'], 'Choose which licence this document is a copy of.');
+          }
+        });
+
+        // The other slots: each is needed once when its section applies, and is out of place otherwise.
+        const slots: {
+          purpose: DocumentPurpose;
+          needed: boolean;
+          missing: string;
+          duplicate: string;
+          extra?: string;
+        }[] = [
+          {
+            purpose: 'cv',
+            needed: true,
+            missing: 'Upload your CV.',
+            duplicate: 'Upload only one CV.',
+          },
+          {
+            purpose: 'malpractice',
+            needed: true,
+            missing: 'Upload your malpractice insurance certificate.',
+            duplicate: 'Upload only one malpractice insurance certificate.',
+          },
+          {
+            purpose: 'dea',
+            needed: app.dea !== undefined,
+            missing: 'Upload your DEA registration certificate.',
+            duplicate: 'Upload only one DEA registration certificate.',
+            extra: 'Remove the DEA certificate, or add your DEA registration.',
+          },
+          {
+            purpose: 'board',
+            needed: app.boardCertification !== undefined,
+            missing: 'Upload your board certificate.',
+            duplicate: 'Upload only one board certificate.',
+            extra: 'Remove the board certificate, or add your board certification.',
+          },
+        ];
+        for (const slot of slots) {
+          const n = count(slot.purpose);
+          if (slot.needed && n === 0) missing([slot.purpose], slot.missing);
+          if (slot.needed && n > 1) missing([slot.purpose], slot.duplicate);
+          if (!slot.needed && n > 0 && slot.extra) missing([slot.purpose], slot.extra);
+        }
+      },
+      whenParsed('licences', 'dea', 'boardCertification', 'documents'),
+    )
+    .superRefine(
+      (app, ctx) => {
+        const legalName = normalizeName(`${app.legalFirstName} ${app.legalLastName}`);
+        // An empty name already has its own issue.
+        if (app.signature.typedName && normalizeName(app.signature.typedName) !== legalName) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['signature', 'typedName'],
+            message: 'Type your full legal name to sign.',
+          });
+        }
+      },
+      whenParsed('legalFirstName', 'legalLastName', 'signature'),
+    );
+}
+
+export type ClinicianApplicationSchema = ReturnType<typeof makeClinicianApplicationSchema>;
+export type ClinicianApplicationInput = z.input<ClinicianApplicationSchema>;
+export type ClinicianApplication = z.output<ClinicianApplicationSchema>;
+
+export const clinicianApplicationAcceptedSchema = z.object({
+  applicationId: z.string(),
+  /** Short reference the clinician quotes when contacting us. */
+  referenceNumber: z.string(),
+  status: z.literal('SUBMITTED'),
+});
+export type ClinicianApplicationAccepted = z.infer<typeof clinicianApplicationAcceptedSchema>;
