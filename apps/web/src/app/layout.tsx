@@ -4,7 +4,10 @@ import { publicConfig } from '@/server/env';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: `${publicConfig.brandName}: see a licensed clinician by video`, template: `%s · ${publicConfig.brandName}` },
+  title: {
+    default: `${publicConfig.brandName}: see a licensed clinician by video`,
+    template: `%s · ${publicConfig.brandName}`,
+  },
   description: 'Book a video visit with a licensed clinician in your state.',
 };
 

@@ -255,18 +255,22 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
   const futureDateSchema = (missing: string, expired: string) =>
     isoDateSchema(missing).refine((date) => date > todayOf(), expired);
 
-  const licenceSchema = z.object({
-    state: usStateSchema('Choose the state that issued this licence.'),
-    number: requiredText('Enter the licence number.', 40),
-    expiresOn: futureDateSchema('Enter the date this licence expires.', 'This licence has expired.'),
-  });
+  const licenceSchema = z.object(
+    {
+      state: usStateSchema('Choose the state that issued this licence.'),
+      number: requiredText('Enter the licence number.', 40),
+      expiresOn: futureDateSchema('Enter the date this licence expires.', 'This licence has expired.'),
+    },
+    { error: 'Enter the details of this licence.' },
+  );
 
   const licencesSchema = z
     .array(licenceSchema, { error: 'Add at least one state licence.' })
     .min(1, 'Add at least one state licence.')
     .max(MAX_LICENCES, `You can add up to ${MAX_LICENCES} licences.`)
     .superRefine((licences, ctx) => {
-      if (!licences.some((licence) => served.has(licence.state))) {
+      // An empty list already has its own issue.
+      if (licences.length > 0 && !licences.some((licence) => served.has(licence.state))) {
         ctx.addIssue({
           code: 'custom',
           message: `Add a licence in a state we serve: ${listStateNames(servedStates)}.`,
@@ -296,6 +300,8 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       gapBeforeExplanation: explanationSchema,
     })
     .superRefine((job, ctx) => {
+      // Malformed months already have their own issue.
+      if (!MONTH_PATTERN.test(job.startMonth) || (job.endMonth && !MONTH_PATTERN.test(job.endMonth))) return;
       const currentMonth = todayOf().slice(0, 7);
       if (job.startMonth > currentMonth) {
         ctx.addIssue({
@@ -308,7 +314,7 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
         ctx.addIssue({
           code: 'custom',
           path: ['endMonth'],
-          message: 'The end month cannot be in the future. Leave it empty for your current job.',
+          message: 'The end month cannot be in the future. Leave it out for your current job.',
         });
       }
       if (job.endMonth !== undefined && job.endMonth < job.startMonth) {
@@ -331,16 +337,19 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       legalLastName: requiredText('Enter your legal last name.', 100),
       email: emailSchema,
       phone: phoneSchema,
-      practiceAddress: z.object({
-        line1: requiredText('Enter the street address of your practice.'),
-        line2: z.string().trim().max(200, 'This must be 200 characters or fewer.').optional(),
-        city: requiredText('Enter the city.', 100),
-        state: usStateSchema('Choose the state.'),
-        postalCode: z
-          .string({ error: 'Enter the ZIP code.' })
-          .trim()
-          .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code, like 94103 or 94103-1234.'),
-      }),
+      practiceAddress: z.object(
+        {
+          line1: requiredText('Enter the street address of your practice.'),
+          line2: z.string().trim().max(200, 'This must be 200 characters or fewer.').optional(),
+          city: requiredText('Enter the city.', 100),
+          state: usStateSchema('Choose the state.'),
+          postalCode: z
+            .string({ error: 'Enter the ZIP code.' })
+            .trim()
+            .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code, like 94103 or 94103-1234.'),
+        },
+        { error: 'Enter the address of your practice.' },
+      ),
 
       profession: z.enum(professionCodes, { error: 'Choose your profession.' }),
       specialties: z
@@ -354,42 +363,51 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
 
       licences: licencesSchema,
       dea: z
-        .object({
-          number: z
-            .string({ error: 'Enter your DEA number.' })
-            .transform(normalizeDeaNumber)
-            .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
-          state: usStateSchema('Choose the state of this DEA registration.'),
-          expiresOn: futureDateSchema(
-            'Enter the date this registration expires.',
-            'This DEA registration has expired.',
-          ),
-        })
+        .object(
+          {
+            number: z
+              .string({ error: 'Enter your DEA number.' })
+              .transform(normalizeDeaNumber)
+              .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
+            state: usStateSchema('Choose the state of this DEA registration.'),
+            expiresOn: futureDateSchema(
+              'Enter the date this registration expires.',
+              'This DEA registration has expired.',
+            ),
+          },
+          { error: 'Enter your DEA registration, or leave it out.' },
+        )
         .optional(),
       boardCertification: z
-        .object({
-          board: requiredText('Enter the certifying board.'),
-          certificate: requiredText('Enter the certificate or specialty.'),
-          expiresOn: futureDateSchema(
-            'Enter the date this certification expires.',
-            'This certification has expired.',
-          ),
-        })
+        .object(
+          {
+            board: requiredText('Enter the certifying board.'),
+            certificate: requiredText('Enter the certificate or specialty.'),
+            expiresOn: futureDateSchema(
+              'Enter the date this certification expires.',
+              'This certification has expired.',
+            ),
+          },
+          { error: 'Enter your board certification, or leave it out.' },
+        )
         .optional(),
       malpractice: z
-        .object({
-          carrier: requiredText('Enter your malpractice insurance carrier.'),
-          policyNumber: requiredText('Enter the policy number.', 100),
-          perClaimCoverageUsd: z
-            .number({ error: 'Enter the per-claim coverage in US dollars.' })
-            .int('Enter whole dollars.')
-            .positive('Enter the per-claim coverage in US dollars.'),
-          aggregateCoverageUsd: z
-            .number({ error: 'Enter the aggregate coverage in US dollars.' })
-            .int('Enter whole dollars.')
-            .positive('Enter the aggregate coverage in US dollars.'),
-          expiresOn: futureDateSchema('Enter the date this policy expires.', 'This policy has expired.'),
-        })
+        .object(
+          {
+            carrier: requiredText('Enter your malpractice insurance carrier.'),
+            policyNumber: requiredText('Enter the policy number.', 100),
+            perClaimCoverageUsd: z
+              .number({ error: 'Enter the per-claim coverage in US dollars.' })
+              .int('Enter whole dollars.')
+              .positive('Enter the per-claim coverage in US dollars.'),
+            aggregateCoverageUsd: z
+              .number({ error: 'Enter the aggregate coverage in US dollars.' })
+              .int('Enter whole dollars.')
+              .positive('Enter the aggregate coverage in US dollars.'),
+            expiresOn: futureDateSchema('Enter the date this policy expires.', 'This policy has expired.'),
+          },
+          { error: 'Enter your malpractice insurance.' },
+        )
         .refine((m) => m.aggregateCoverageUsd >= m.perClaimCoverageUsd, {
           path: ['aggregateCoverageUsd'],
           message: 'The aggregate coverage cannot be less than the per-claim coverage.',
@@ -406,17 +424,23 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
         .array(documentRefSchema, { error: 'Upload your documents.' })
         .max(MAX_LICENCES + 4, 'There are too many documents. Remove the ones not asked for.'),
 
-      attestations: z.object({
-        truthful: z.literal(true, { error: 'Confirm that the information you gave is true and complete.' }),
-        consentToVerification: z.literal(true, { error: 'You must allow us to verify your credentials.' }),
-      }),
-      signature: z.object({
-        typedName: requiredText('Type your full legal name to sign.'),
-        signedOn: isoDateSchema("Enter today's date.").refine(
-          (date) => date === todayOf(),
-          "Sign with today's date.",
-        ),
-      }),
+      attestations: z.object(
+        {
+          truthful: z.literal(true, { error: 'Confirm that the information you gave is true and complete.' }),
+          consentToVerification: z.literal(true, { error: 'You must allow us to verify your credentials.' }),
+        },
+        { error: 'Confirm the statements above.' },
+      ),
+      signature: z.object(
+        {
+          typedName: requiredText('Type your full legal name to sign.'),
+          signedOn: isoDateSchema("Enter today's date.").refine(
+            (date) => date === todayOf(),
+            "Sign with today's date.",
+          ),
+        },
+        { error: 'Type your full legal name to sign.' },
+      ),
     })
     .superRefine(
       (app, ctx) => {

@@ -1,0 +1,170 @@
+'use client';
+
+import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
+import { useEffect, useState } from 'react';
+import { postJson, somethingWentWrong } from './signup/api';
+import { CodeStep, type ResendOutcome } from './signup/CodeStep';
+import {
+  emptySignupValues,
+  fieldId,
+  firstInvalidFieldId,
+  type SignupValues,
+  toSignupPayload,
+} from './signup/form-values';
+import { SignupForm } from './signup/SignupForm';
+import { clearStoredSignup, readStoredSignup, writeStoredSignup } from './signup/storage';
+import { useFocusRequest } from './signup/use-focus-request';
+
+export interface SignupFlowProps {
+  brandName: string;
+  servedStates: readonly UsStateCode[];
+}
+
+type Step = 'form' | 'code' | 'done';
+
+/** Patient signup: details → 6-digit email code → confirmation. */
+export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
+  const [hydrated, setHydrated] = useState(false);
+  const [step, setStep] = useState<Step>('form');
+  const [values, setValues] = useState<SignupValues>(emptySignupValues);
+  // The details a code was last requested with, for "Send a new code"; memory only, lost on reload.
+  const [sentValues, setSentValues] = useState<SignupValues | null>(null);
+  const [email, setEmail] = useState('');
+  const [resendAt, setResendAt] = useState(0);
+  const [formNotice, setFormNotice] = useState<string>();
+  const [formErrors, setFormErrors] = useState<Record<string, string>>();
+  const requestFocus = useFocusRequest();
+
+  // sessionStorage only exists in the browser, so a reload restores the step after hydration.
+  useEffect(() => {
+    const stored = readStoredSignup();
+    if (stored?.email) {
+      setValues((current) => ({ ...current, email: stored.email }));
+      if (stored.step === 'code') {
+        setEmail(stored.email);
+        setStep('code');
+      }
+    }
+    setHydrated(true);
+  }, []);
+
+  function goToCode(submitted: SignupValues, normalizedEmail: string, cooldownSeconds: number) {
+    setSentValues(submitted);
+    setEmail(normalizedEmail);
+    setResendAt(Date.now() + cooldownSeconds * 1000);
+    setFormNotice(undefined);
+    setFormErrors(undefined);
+    setStep('code');
+    writeStoredSignup({ step: 'code', email: normalizedEmail });
+    requestFocus('signup-code');
+  }
+
+  function backToForm(options: { notice?: string; errors?: Record<string, string>; focus?: string }) {
+    setValues((current) => ({ ...current, email: current.email || email }));
+    setFormNotice(options.notice);
+    setFormErrors(options.errors);
+    setStep('form');
+    writeStoredSignup({ step: 'form', email: values.email || email });
+    if (options.focus) requestFocus(options.focus);
+  }
+
+  async function resend(): Promise<ResendOutcome> {
+    if (!sentValues) {
+      backToForm({
+        notice: 'To send a new code, please enter your details again. We kept your email address.',
+        focus: fieldId('firstName'),
+      });
+      return { kind: 'moved' };
+    }
+    const result = await postJson('/api/patient/provisional', toSignupPayload(sentValues));
+    if (result.kind === 'ok') {
+      setResendAt(Date.now() + OTP_RESEND_COOLDOWN_SECONDS * 1000);
+      return { kind: 'sent' };
+    }
+    if (result.kind === 'error' && result.status === 429) {
+      const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
+      setResendAt(Date.now() + seconds * 1000);
+      return { kind: 'rate_limited', message: result.error?.message ?? 'Too many attempts.', seconds };
+    }
+    if (
+      result.kind === 'error' &&
+      result.error?.code === 'validation_failed' &&
+      result.error.issues?.length
+    ) {
+      const errors = firstIssueByPath(result.error.issues);
+      backToForm({ errors, focus: firstInvalidFieldId(errors) });
+      return { kind: 'moved' };
+    }
+    if (result.kind === 'error' && result.status < 500 && result.error) {
+      return { kind: 'failed', message: result.error.message };
+    }
+    return { kind: 'failed', message: somethingWentWrong };
+  }
+
+  function verified() {
+    clearStoredSignup();
+    setValues(emptySignupValues);
+    setSentValues(null);
+    setStep('done');
+    requestFocus('signup-done-heading');
+  }
+
+  if (step === 'code') {
+    return (
+      <CodeStep
+        email={email}
+        resendAt={resendAt}
+        onVerified={verified}
+        onResend={resend}
+        onUseDifferentEmail={() => backToForm({ focus: fieldId('email') })}
+      />
+    );
+  }
+
+  if (step === 'done') {
+    return (
+      <div>
+        <h2
+          id="signup-done-heading"
+          tabIndex={-1}
+          className="flex items-center gap-3 text-2xl font-bold tracking-tight text-slate-900"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-8 shrink-0 text-brand-600">
+            <circle cx="12" cy="12" r="11" fill="currentColor" />
+            <path
+              d="m7 12.5 3.2 3.2L17 9"
+              fill="none"
+              stroke="white"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+            />
+          </svg>
+          Your email is confirmed
+        </h2>
+        <p className="mt-4 text-slate-700">
+          We&rsquo;ll email you when your first video visit can be booked; the visit link will come by email
+          from {brandName}.
+        </p>
+        <p className="mt-3 text-slate-700">
+          You can close this page. To make sure our emails reach you, check your spam or junk folder if you
+          don&rsquo;t see them.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <SignupForm
+      servedStates={servedStates}
+      values={values}
+      onValuesChange={setValues}
+      interactive={hydrated}
+      notice={formNotice}
+      initialErrors={formErrors}
+      onCodeSent={(submitted, normalizedEmail) =>
+        goToCode(submitted, normalizedEmail, OTP_RESEND_COOLDOWN_SECONDS)
+      }
+      onAlreadyHaveCode={goToCode}
+    />
+  );
+}

@@ -1,0 +1,256 @@
+'use client';
+
+import { OTP_LENGTH, otpCodeSchema } from '@telehealth/contracts';
+import {
+  type ChangeEvent,
+  type ClipboardEvent,
+  type FormEvent,
+  type InputEvent,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { postJson } from './api';
+import { formatCountdown, formatWait, onlyDigits } from './time';
+
+export type ResendOutcome =
+  | { kind: 'sent' }
+  | { kind: 'rate_limited'; message: string; seconds: number }
+  | { kind: 'failed'; message: string }
+  /** The flow went back to step 1 (details lost after a reload, or rejected by the server). */
+  | { kind: 'moved' };
+
+export interface CodeStepProps {
+  email: string;
+  /** Epoch ms from which a new code may be requested. */
+  resendAt: number;
+  onVerified: () => void;
+  onResend: () => Promise<ResendOutcome>;
+  onUseDifferentEmail: () => void;
+}
+
+const wrongCodeFallback = 'That code did not work. Check the latest email from us and try again.';
+const failedMessage = 'Something went wrong on our side; please try again.';
+
+function useSecondsUntil(deadline: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    setNow(Date.now());
+    if (deadline <= Date.now()) return;
+    const timer = window.setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= deadline) window.clearInterval(timer);
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [deadline]);
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferentEmail }: CodeStepProps) {
+  const [code, setCode] = useState('');
+  // `key` re-mounts the alert so the same message is announced again on a second failure.
+  const [error, setError] = useState<{ message: string; key: number } | null>(null);
+  const [notice, setNotice] = useState('');
+  const [verifying, setVerifying] = useState(false);
+  const [resending, setResending] = useState(false);
+  // Guards against a double submit (auto-submit on the 6th digit, then Enter) before React re-renders.
+  const busy = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  const secondsLeft = useSecondsUntil(resendAt);
+
+  function showError(message: string, { clearCode }: { clearCode: boolean }) {
+    setError((previous) => ({ message, key: (previous?.key ?? 0) + 1 }));
+    if (clearCode) setCode('');
+    input.current?.focus();
+  }
+
+  async function verify(candidate: string) {
+    if (busy.current) return;
+    const parsed = otpCodeSchema.safeParse(candidate);
+    if (!parsed.success) {
+      showError(parsed.error.issues[0]?.message ?? 'Enter the 6-digit code from your email.', {
+        clearCode: false,
+      });
+      return;
+    }
+    busy.current = true;
+    setVerifying(true);
+    setNotice('');
+    const result = await postJson('/api/patient/verify', { email, code: parsed.data });
+    busy.current = false;
+    setVerifying(false);
+
+    if (result.kind === 'ok') {
+      onVerified();
+      return;
+    }
+    if (result.kind === 'error' && result.status === 429) {
+      const wait = formatWait(result.retryAfterSeconds ?? 60);
+      showError(`${result.error?.message ?? 'Too many attempts.'} You can try again in ${wait}.`, {
+        clearCode: true,
+      });
+      return;
+    }
+    if (result.kind === 'error' && result.status < 500) {
+      // One message for a wrong, expired or unknown code: the server's.
+      showError(result.error?.message ?? wrongCodeFallback, { clearCode: true });
+      return;
+    }
+    showError(failedMessage, { clearCode: false });
+  }
+
+  function accept(digits: string) {
+    setCode(digits);
+    if (error) setError(null);
+    if (digits.length === OTP_LENGTH) void verify(digits);
+  }
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    accept(onlyDigits(event.target.value, OTP_LENGTH));
+  }
+
+  /** Puts `text` in place of the selection, keeping only digits. */
+  function insert(target: HTMLInputElement, text: string) {
+    const start = target.selectionStart ?? code.length;
+    const end = target.selectionEnd ?? code.length;
+    accept(onlyDigits(code.slice(0, start) + text + code.slice(end), OTP_LENGTH));
+  }
+
+  // maxLength would cut "123 456" to "123 45" before onChange sees it, so pastes and multi-character
+  // insertions (autofill, a password manager) that contain non-digits are handled here.
+  function handlePaste(event: ClipboardEvent<HTMLInputElement>) {
+    const pasted = event.clipboardData.getData('text');
+    if (!pasted) return;
+    event.preventDefault();
+    insert(event.currentTarget, pasted);
+  }
+
+  function handleBeforeInput(event: InputEvent<HTMLInputElement>) {
+    const { data } = event;
+    if (!data || data.length < 2 || !/\D/.test(data)) return;
+    event.preventDefault();
+    insert(event.currentTarget, data);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void verify(code);
+  }
+
+  async function handleResend() {
+    if (secondsLeft > 0 || resending) return;
+    setResending(true);
+    setNotice('Sending a new code…');
+    const outcome = await onResend();
+    setResending(false);
+    if (outcome.kind === 'moved') return;
+    if (outcome.kind === 'sent') {
+      setError(null);
+      setCode('');
+      setNotice(`We sent a new code to ${email}. Use the code from the newest email.`);
+      input.current?.focus();
+      return;
+    }
+    setNotice('');
+    showError(
+      outcome.kind === 'rate_limited'
+        ? `${outcome.message} You can try again in ${formatWait(outcome.seconds)}.`
+        : outcome.message,
+      { clearCode: false },
+    );
+  }
+
+  const resendBlocked = secondsLeft > 0 || resending;
+
+  return (
+    <form method="post" noValidate aria-labelledby="signup-code-heading" onSubmit={handleSubmit}>
+      <p className="text-sm font-semibold text-brand-700">Step 2 of 2</p>
+      <h2 id="signup-code-heading" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
+        Check your email
+      </h2>
+      <p id="signup-code-sent" className="mt-2 text-slate-700">
+        We sent a 6-digit code to{' '}
+        <strong className="font-semibold break-words text-slate-900">{email}</strong>. It expires in 10
+        minutes.
+      </p>
+
+      <div className="mt-6">
+        <label htmlFor="signup-code" className="block text-sm font-semibold text-slate-800">
+          6-digit code
+        </label>
+        <input
+          ref={input}
+          id="signup-code"
+          name="code"
+          type="text"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          maxLength={OTP_LENGTH}
+          value={code}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'signup-code-sent signup-code-error' : 'signup-code-sent'}
+          className={`mt-1.5 block w-full max-w-[12rem] rounded-md border bg-white px-3 py-2.5 font-mono text-2xl tracking-[0.3em] text-slate-900 shadow-sm ${
+            error ? 'border-red-700 ring-1 ring-red-700' : 'border-slate-500'
+          }`}
+          onChange={handleChange}
+          onPaste={handlePaste}
+          onBeforeInput={handleBeforeInput}
+        />
+        {error ? (
+          <p
+            key={error.key}
+            id="signup-code-error"
+            role="alert"
+            className="mt-1.5 text-sm font-medium text-red-700"
+          >
+            {error.message}
+          </p>
+        ) : null}
+      </div>
+
+      <p aria-live="polite" className="mt-3 min-h-[1.25rem] text-sm text-slate-700">
+        {verifying ? 'Checking your code…' : notice}
+      </p>
+
+      <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-center">
+        <button
+          type="submit"
+          aria-disabled={verifying || undefined}
+          className="inline-flex items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 aria-disabled:cursor-progress aria-disabled:bg-brand-700"
+        >
+          Confirm email
+        </button>
+        <button
+          type="button"
+          aria-disabled={resendBlocked || undefined}
+          aria-describedby={secondsLeft > 0 ? 'signup-resend-countdown' : undefined}
+          className="inline-flex items-center justify-center rounded-md border border-brand-700 bg-white px-5 py-3 text-base font-semibold text-brand-700 hover:bg-brand-50 aria-disabled:cursor-not-allowed aria-disabled:border-slate-400 aria-disabled:text-slate-600 aria-disabled:hover:bg-white"
+          onClick={handleResend}
+        >
+          Send a new code
+        </button>
+      </div>
+      {secondsLeft > 0 ? (
+        <p id="signup-resend-countdown" className="mt-2 text-sm text-slate-600">
+          You can ask for a new code in {formatCountdown(secondsLeft)}
+        </p>
+      ) : null}
+
+      <p className="mt-6 text-sm text-slate-700">
+        No email after a few minutes? Check your spam or junk folder, then ask for a new code.
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
+        Wrong address?{' '}
+        <button
+          type="button"
+          className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+          onClick={onUseDifferentEmail}
+        >
+          Use a different email
+        </button>
+      </p>
+    </form>
+  );
+}

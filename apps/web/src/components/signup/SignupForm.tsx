@@ -1,0 +1,362 @@
+'use client';
+
+import {
+  firstIssueByPath,
+  MINIMUM_PATIENT_AGE,
+  makeProvisionalPatientSchema,
+  OTP_RESEND_COOLDOWN_SECONDS,
+  stateName,
+  toFieldIssues,
+  type UsStateCode,
+} from '@telehealth/contracts';
+import Link from 'next/link';
+import { type FormEvent, type MouseEvent, useMemo, useState } from 'react';
+import { postJson, somethingWentWrong } from './api';
+import { CheckboxField, SelectField, TextField } from './fields';
+import {
+  fieldId,
+  firstInvalidFieldId,
+  isSignupFieldPath,
+  type SignupFieldPath,
+  type SignupValues,
+  signupFieldPaths,
+  toSignupPayload,
+} from './form-values';
+import { formatWait } from './time';
+import { useFocusRequest } from './use-focus-request';
+
+type Errors = Record<string, string>;
+
+type Status =
+  | { kind: 'rate_limited'; message: string; seconds: number; values: SignupValues; email: string }
+  | { kind: 'failed'; message: string };
+
+export interface SignupFormProps {
+  servedStates: readonly UsStateCode[];
+  values: SignupValues;
+  onValuesChange: (values: SignupValues) => void;
+  /** False until the page is hydrated: submitting before then would post the form natively. */
+  interactive: boolean;
+  /** Shown above the form, e.g. after a reload lost the details needed to send a new code. */
+  notice?: string | undefined;
+  /** Server issues to show on arrival, keyed by contract path (the flow moves focus to the first). */
+  initialErrors?: Errors | undefined;
+  /** A code was sent to `email` (normalised). */
+  onCodeSent: (values: SignupValues, email: string) => void;
+  /** Rate limited, but the patient says a code already reached them. */
+  onAlreadyHaveCode: (values: SignupValues, email: string, retryAfterSeconds: number) => void;
+}
+
+function orderedErrors(errors: Errors): [string, string][] {
+  const rank = (path: string) => {
+    const index = (signupFieldPaths as readonly string[]).indexOf(path);
+    return index === -1 ? signupFieldPaths.length : index;
+  };
+  return Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+export function SignupForm(props: SignupFormProps) {
+  const { servedStates, values, onValuesChange, interactive } = props;
+  const schema = useMemo(() => makeProvisionalPatientSchema(servedStates), [servedStates]);
+  const stateOptions = useMemo(
+    () =>
+      servedStates
+        .map((code) => ({ value: code, label: stateName(code) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [servedStates],
+  );
+  const [errors, setErrors] = useState<Errors>(() => props.initialErrors ?? {});
+  const [showSummary, setShowSummary] = useState(Boolean(props.initialErrors));
+  const [pending, setPending] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  const requestFocus = useFocusRequest();
+
+  function focusFirstInvalid(byPath: Errors) {
+    requestFocus(firstInvalidFieldId(byPath));
+  }
+
+  /** Re-checks one field against the whole contract (so it sees the same rules as submit). */
+  function validateField(path: SignupFieldPath, next: SignupValues) {
+    const result = schema.safeParse(toSignupPayload(next));
+    const message = result.success ? undefined : firstIssueByPath(toFieldIssues(result.error))[path];
+    setErrors((previous) => {
+      if (previous[path] === message) return previous;
+      const updated = { ...previous };
+      if (message) updated[path] = message;
+      else delete updated[path];
+      return updated;
+    });
+  }
+
+  function change<K extends keyof SignupValues>(key: K, path: SignupFieldPath, value: SignupValues[K]) {
+    const next = { ...values, [key]: value };
+    onValuesChange(next);
+    // Once a field shows an error, re-check it as the patient fixes it.
+    if (errors[path]) validateField(path, next);
+  }
+
+  function blur(path: SignupFieldPath, value: string) {
+    // Don't complain about a field the patient only tabbed through.
+    if (value.trim() || errors[path]) validateField(path, values);
+  }
+
+  function showErrors(byPath: Errors) {
+    setErrors(byPath);
+    setShowSummary(true);
+    focusFirstInvalid(byPath);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    setStatus(null);
+    const payload = toSignupPayload(values);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      showErrors(firstIssueByPath(toFieldIssues(parsed.error)));
+      return;
+    }
+    setErrors({});
+    setShowSummary(false);
+    setPending(true);
+    const submitted = values;
+    const result = await postJson('/api/patient/provisional', payload);
+    setPending(false);
+
+    if (result.kind === 'ok') {
+      props.onCodeSent(submitted, parsed.data.email);
+      return;
+    }
+    if (
+      result.kind === 'error' &&
+      result.error?.code === 'validation_failed' &&
+      result.error.issues?.length
+    ) {
+      showErrors(firstIssueByPath(result.error.issues));
+      return;
+    }
+    if (result.kind === 'error' && result.status === 429) {
+      setStatus({
+        kind: 'rate_limited',
+        message: result.error?.message ?? 'Too many attempts.',
+        seconds: result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS,
+        values: submitted,
+        email: parsed.data.email,
+      });
+      return;
+    }
+    if (result.kind === 'error' && result.status < 500 && result.error) {
+      setStatus({ kind: 'failed', message: result.error.message });
+      return;
+    }
+    setStatus({ kind: 'failed', message: somethingWentWrong });
+  }
+
+  function focusField(event: MouseEvent<HTMLAnchorElement>, path: string) {
+    if (!isSignupFieldPath(path)) return;
+    event.preventDefault();
+    requestFocus(fieldId(path));
+  }
+
+  const summary = showSummary ? orderedErrors(errors) : [];
+  const error = (path: SignupFieldPath) => errors[path];
+
+  return (
+    <form
+      method="post"
+      noValidate
+      aria-labelledby="signup-heading"
+      aria-describedby="signup-intro"
+      onSubmit={handleSubmit}
+    >
+      <p className="text-sm font-semibold text-brand-700">Step 1 of 2</p>
+      <h2 id="signup-heading" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
+        Create your account
+      </h2>
+      <p id="signup-intro" className="mt-2 text-slate-600">
+        It takes about two minutes. We&rsquo;ll send a 6-digit code to your email to confirm it&rsquo;s you.
+        All fields are required.
+      </p>
+
+      {props.notice ? (
+        <p role="status" className="mt-4 rounded-md border border-brand-600 bg-brand-50 p-3 text-slate-800">
+          {props.notice}
+        </p>
+      ) : null}
+
+      {summary.length > 0 ? (
+        <div
+          id="signup-error-summary"
+          role="alert"
+          tabIndex={-1}
+          aria-labelledby="signup-error-summary-title"
+          className="mt-5 rounded-md border-2 border-red-700 bg-red-50 p-4"
+        >
+          <h3 id="signup-error-summary-title" className="font-semibold text-red-800">
+            Please check your details
+          </h3>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-800">
+            {summary.map(([path, message]) => (
+              <li key={path}>
+                {isSignupFieldPath(path) ? (
+                  <a
+                    href={`#${fieldId(path)}`}
+                    className="underline underline-offset-2 hover:no-underline"
+                    onClick={(event) => focusField(event, path)}
+                  >
+                    {message}
+                  </a>
+                ) : (
+                  message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="mt-6 grid gap-5 sm:grid-cols-2">
+        <TextField
+          id={fieldId('firstName')}
+          name="firstName"
+          label="First name"
+          autoComplete="given-name"
+          value={values.firstName}
+          error={error('firstName')}
+          onChange={(value) => change('firstName', 'firstName', value)}
+          onBlur={() => blur('firstName', values.firstName)}
+        />
+        <TextField
+          id={fieldId('lastName')}
+          name="lastName"
+          label="Last name"
+          autoComplete="family-name"
+          value={values.lastName}
+          error={error('lastName')}
+          onChange={(value) => change('lastName', 'lastName', value)}
+          onBlur={() => blur('lastName', values.lastName)}
+        />
+        <TextField
+          id={fieldId('email')}
+          name="email"
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          hint="We’ll send your code and visit links here."
+          className="sm:col-span-2"
+          value={values.email}
+          error={error('email')}
+          onChange={(value) => change('email', 'email', value)}
+          onBlur={() => blur('email', values.email)}
+        />
+        <TextField
+          id={fieldId('phone')}
+          name="phone"
+          label="Mobile phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          hint="For example (415) 555-0134"
+          value={values.phone}
+          error={error('phone')}
+          onChange={(value) => change('phone', 'phone', value)}
+          onBlur={() => blur('phone', values.phone)}
+        />
+        <TextField
+          id={fieldId('dateOfBirth')}
+          name="dateOfBirth"
+          label="Date of birth"
+          type="date"
+          autoComplete="bday"
+          min="1900-01-01"
+          hint={`You must be ${MINIMUM_PATIENT_AGE} or older`}
+          value={values.dateOfBirth}
+          error={error('dateOfBirth')}
+          onChange={(value) => change('dateOfBirth', 'dateOfBirth', value)}
+          onBlur={() => blur('dateOfBirth', values.dateOfBirth)}
+        />
+        <SelectField
+          id={fieldId('state')}
+          name="state"
+          label="State"
+          autoComplete="address-level1"
+          placeholder="Choose your state"
+          hint="The state you live in. We can only see you while you are in a state we serve."
+          className="sm:col-span-2"
+          options={stateOptions}
+          value={values.state}
+          error={error('state')}
+          onChange={(value) => change('state', 'state', value)}
+          onBlur={() => blur('state', values.state)}
+        />
+      </div>
+
+      <fieldset className="mt-6 space-y-4">
+        <legend className="text-sm font-semibold text-slate-800">Your consent</legend>
+        <CheckboxField
+          id={fieldId('consent.telehealth')}
+          name="consentTelehealth"
+          label="I consent to receive care by telehealth: video visits with a licensed clinician."
+          hint="A clinician may recommend in-person care if video is not right for your needs."
+          checked={values.consentTelehealth}
+          error={error('consent.telehealth')}
+          onChange={(checked) => change('consentTelehealth', 'consent.telehealth', checked)}
+        />
+        <CheckboxField
+          id={fieldId('consent.privacy')}
+          name="consentPrivacy"
+          label={
+            <>
+              I have read the privacy notice and agree to how my information is used.{' '}
+              <Link
+                href="/privacy"
+                target="_blank"
+                rel="noopener"
+                className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+              >
+                Read the privacy notice<span className="sr-only"> (opens in a new tab)</span>
+              </Link>
+            </>
+          }
+          checked={values.consentPrivacy}
+          error={error('consent.privacy')}
+          onChange={(checked) => change('consentPrivacy', 'consent.privacy', checked)}
+        />
+      </fieldset>
+
+      {status ? (
+        <div className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900">
+          <p role="alert">
+            {status.kind === 'rate_limited'
+              ? `${status.message} You can try again in ${formatWait(status.seconds)}.`
+              : status.message}
+          </p>
+          {status.kind === 'rate_limited' ? (
+            <div className="mt-3">
+              <p className="text-sm text-slate-700">
+                If we already sent a code to {status.email}, you can enter it now.
+              </p>
+              <button
+                type="button"
+                className="mt-2 rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+                onClick={() => props.onAlreadyHaveCode(status.values, status.email, status.seconds)}
+              >
+                I already have a code
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      <button
+        type="submit"
+        disabled={!interactive}
+        aria-disabled={pending || undefined}
+        className="mt-6 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-70 aria-disabled:cursor-progress aria-disabled:bg-brand-700 sm:w-auto"
+      >
+        {pending ? 'Sending your code…' : 'Send my code'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseRetryAfter } from './api';
+import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
+import { formatCountdown, formatWait, onlyDigits } from './time';
+
+describe('signup helpers', () => {
+  it('keeps only the digits of a pasted code', () => {
+    expect(onlyDigits('123 456', 6)).toBe('123456');
+    expect(onlyDigits(' 12-34-56-78', 6)).toBe('123456');
+    expect(onlyDigits('abc', 6)).toBe('');
+  });
+
+  it('formats the resend countdown as m:ss', () => {
+    expect(formatCountdown(42)).toBe('0:42');
+    expect(formatCountdown(60)).toBe('1:00');
+    expect(formatCountdown(125)).toBe('2:05');
+    expect(formatCountdown(-3)).toBe('0:00');
+  });
+
+  it('says how long to wait in words', () => {
+    expect(formatWait(1)).toBe('1 second');
+    expect(formatWait(42)).toBe('42 seconds');
+    expect(formatWait(301)).toBe('6 minutes');
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(parseRetryAfter('42', now)).toBe(42);
+    expect(parseRetryAfter('Wed, 01 Jan 2025 00:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+
+  it('sends the form values raw, with consent nested', () => {
+    const payload = toSignupPayload({
+      ...emptySignupValues,
+      email: ' Ann@X.com ',
+      state: 'CA',
+      consentTelehealth: true,
+      consentPrivacy: true,
+    });
+    expect(payload.email).toBe(' Ann@X.com ');
+    expect(payload.consent).toEqual({ telehealth: true, privacy: true });
+  });
+
+  it('focuses the first invalid field in form order, else the summary', () => {
+    expect(firstInvalidFieldId({ 'consent.privacy': 'x', phone: 'y' })).toBe('signup-phone');
+    expect(firstInvalidFieldId({ '': 'x' })).toBe('signup-error-summary');
+  });
+});

@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldIssues } from '../issues';
+import type { UsStateCode } from '../states';
+import {
+  type ClinicianApplicationInput,
+  type DocumentPurpose,
+  documentTypeFromMagicBytes,
+  findWorkHistoryGaps,
+  MAX_DOCUMENT_BYTES,
+  makeClinicianApplicationSchema,
+  presignUploadRequestSchema,
+} from './application';
+
+const today = '2026-11-23';
+const servedStates: UsStateCode[] = ['CA', 'NY', 'TX', 'FL', 'WA'];
+const schema = makeClinicianApplicationSchema(servedStates, today);
+
+const draftId = '3f1c2a4e-8b7d-4c5e-9f6a-1b2c3d4e5f60';
+
+function doc(purpose: DocumentPurpose, licenceIndex?: number) {
+  return {
+    key: `drafts/${draftId}/${purpose}-${licenceIndex ?? 0}.pdf`,
+    purpose,
+    fileName: `${purpose}.pdf`,
+    contentType: 'application/pdf' as const,
+    size: 120_000,
+    ...(licenceIndex === undefined ? {} : { licenceIndex }),
+  };
+}
+
+function validApplication(): ClinicianApplicationInput {
+  return {
+    draftId,
+    idempotencyKey: '9b2e7c1d-4a3f-4e8b-a6c5-0d1e2f3a4b5c',
+    legalFirstName: 'Maria',
+    legalLastName: 'Lopez',
+    email: ' Maria.Lopez@Example.com',
+    phone: '(415) 555-0134',
+    practiceAddress: { line1: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105' },
+    profession: 'MD',
+    specialties: ['Psychiatry'],
+    npi: '1234567893',
+    licences: [{ state: 'CA', number: 'A123456', expiresOn: '2028-01-31' }],
+    dea: { number: 'ab1234563', state: 'CA', expiresOn: '2027-06-30' },
+    boardCertification: { board: 'ABPN', certificate: 'Psychiatry', expiresOn: '2030-12-31' },
+    malpractice: {
+      carrier: 'MedPro',
+      policyNumber: 'MP-100',
+      perClaimCoverageUsd: 1_000_000,
+      aggregateCoverageUsd: 3_000_000,
+      expiresOn: '2027-03-01',
+    },
+    workHistory: [{ employer: 'UCSF', role: 'Attending psychiatrist', startMonth: '2019-07' }],
+    documents: [doc('licence', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
+    attestations: { truthful: true, consentToVerification: true },
+    signature: { typedName: 'Maria Lopez', signedOn: today },
+  };
+}
+
+/** The issues a user would see for this input; empty when it parses. */
+function issuesOf(input: unknown) {
+  const result = schema.safeParse(input);
+  return result.success ? [] : toFieldIssues(result.error);
+}
+
+describe('documentTypeFromMagicBytes', () => {
+  it('recognises PDF, JPEG and PNG from their first bytes', () => {
+    expect(documentTypeFromMagicBytes(new TextEncoder().encode('%PDF-1.7\n'))).toBe('application/pdf');
+    expect(documentTypeFromMagicBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00]))).toBe('image/jpeg');
+    expect(
+      documentTypeFromMagicBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])),
+    ).toBe('image/png');
+  });
+
+  it('refuses anything else, including truncated signatures', () => {
+    expect(documentTypeFromMagicBytes(new TextEncoder().encode('GIF89a'))).toBeUndefined();
+    expect(documentTypeFromMagicBytes(new TextEncoder().encode('%PDF'))).toBeUndefined();
+    expect(documentTypeFromMagicBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
+    expect(documentTypeFromMagicBytes(new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('presignUploadRequestSchema', () => {
+  const request = { draftId, purpose: 'cv', fileName: 'cv.pdf', contentType: 'application/pdf', size: 1000 };
+  const messages = (input: unknown) => {
+    const result = presignUploadRequestSchema.safeParse(input);
+    return result.success ? [] : toFieldIssues(result.error);
+  };
+
+  it('accepts a PDF up to exactly 10 MB', () => {
+    expect(messages({ ...request, size: MAX_DOCUMENT_BYTES })).toEqual([]);
+  });
+
+  it('refuses other file types and larger files with messages for the user', () => {
+    expect(messages({ ...request, contentType: 'image/gif' })).toEqual([
+      { path: 'contentType', message: 'Upload a PDF, JPEG or PNG file.' },
+    ]);
+    expect(messages({ ...request, size: MAX_DOCUMENT_BYTES + 1 })).toEqual([
+      { path: 'size', message: 'Files must be 10 MB or smaller.' },
+    ]);
+  });
+});
+
+describe('makeClinicianApplicationSchema', () => {
+  it('parses a complete application and normalises what was typed', () => {
+    const result = schema.safeParse(validApplication());
+    expect(result.success && result.data).toMatchObject({
+      email: 'maria.lopez@example.com',
+      phone: '+14155550134',
+      dea: { number: 'AB1234563' },
+    });
+  });
+
+  it('accepts a signature that differs from the legal name only in case and spacing', () => {
+    const input = { ...validApplication(), signature: { typedName: '  maria   LOPEZ ', signedOn: today } };
+    expect(issuesOf(input)).toEqual([]);
+  });
+
+  it('refuses an invalid NPI', () => {
+    expect(issuesOf({ ...validApplication(), npi: '1234567890' })).toEqual([
+      { path: 'npi', message: 'Enter a valid 10-digit NPI.' },
+    ]);
+  });
+
+  it('refuses a licence that expired, including one expiring today', () => {
+    for (const expiresOn of ['2025-06-30', today]) {
+      const input = { ...validApplication(), licences: [{ state: 'CA', number: 'A123456', expiresOn }] };
+      expect(issuesOf(input)).toEqual([
+        { path: 'licences.0.expiresOn', message: 'This licence has expired.' },
+      ]);
+    }
+  });
+
+  it('refuses licences when none is in a state we serve, naming the states we serve', () => {
+    const input = {
+      ...validApplication(),
+      licences: [{ state: 'OR', number: 'OR-1', expiresOn: '2028-01-31' }],
+    };
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'licences',
+        message: 'Add a licence in a state we serve: California, New York, Texas, Florida, Washington.',
+      },
+    ]);
+  });
+
+  it('refuses two licences for the same state', () => {
+    const licence = { state: 'CA', number: 'A123456', expiresOn: '2028-01-31' };
+    const input = {
+      ...validApplication(),
+      licences: [licence, { ...licence, number: 'A999' }],
+      documents: [...validApplication().documents, doc('licence', 1)],
+    };
+    expect(issuesOf(input)).toEqual([
+      { path: 'licences.1.state', message: 'You have already added a licence for California.' },
+    ]);
+  });
+
+  it('refuses a DEA registration or board certification for an LCSW', () => {
+    const input = { ...validApplication(), profession: 'LCSW' };
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'dea',
+        message: 'DEA registration does not apply to a Licensed clinical social worker (LCSW). Remove it.',
+      },
+      {
+        path: 'boardCertification',
+        message: 'Board certification does not apply to a Licensed clinical social worker (LCSW). Remove it.',
+      },
+    ]);
+  });
+
+  it('accepts an LCSW without DEA or board certification', () => {
+    const { dea: _dea, boardCertification: _board, ...rest } = validApplication();
+    const input = {
+      ...rest,
+      profession: 'LCSW',
+      documents: [doc('licence', 0), doc('cv'), doc('malpractice')],
+    };
+    expect(issuesOf(input)).toEqual([]);
+  });
+
+  it('refuses an invalid DEA number', () => {
+    const input = {
+      ...validApplication(),
+      dea: { number: 'AB1234564', state: 'CA', expiresOn: '2027-06-30' },
+    };
+    expect(issuesOf(input)).toEqual([
+      { path: 'dea.number', message: 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.' },
+    ]);
+  });
+
+  it('refuses aggregate malpractice coverage below the per-claim coverage', () => {
+    const input = validApplication();
+    input.malpractice.aggregateCoverageUsd = 500_000;
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'malpractice.aggregateCoverageUsd',
+        message: 'The aggregate coverage cannot be less than the per-claim coverage.',
+      },
+    ]);
+  });
+
+  it('names each missing document', () => {
+    const licence = { number: 'X1', expiresOn: '2028-01-31' };
+    const input = {
+      ...validApplication(),
+      licences: [
+        { ...licence, state: 'CA' },
+        { ...licence, state: 'NY' },
+      ],
+      documents: [doc('licence', 0), doc('malpractice')],
+    };
+    expect(issuesOf(input)).toEqual([
+      { path: 'documents.licence.1', message: 'Upload a copy of your NY licence.' },
+      { path: 'documents.cv', message: 'Upload your CV.' },
+      { path: 'documents.dea', message: 'Upload your DEA registration certificate.' },
+      { path: 'documents.board', message: 'Upload your board certificate.' },
+    ]);
+  });
+
+  it('refuses a duplicate CV, a DEA certificate without a DEA registration and an unassigned licence copy', () => {
+    const { dea: _dea, ...rest } = validApplication();
+    const input = { ...rest, documents: [...rest.documents, doc('cv'), doc('licence')] };
+    expect(issuesOf(input)).toEqual([
+      { path: 'documents.6.licenceIndex', message: 'Choose which licence this document is a copy of.' },
+      { path: 'documents.cv', message: 'Upload only one CV.' },
+      { path: 'documents.dea', message: 'Remove the DEA certificate, or add your DEA registration.' },
+    ]);
+  });
+
+  it('requires the typed signature to match the legal name, signed today', () => {
+    const input = { ...validApplication(), signature: { typedName: 'Maria Lopes', signedOn: '2026-11-22' } };
+    expect(issuesOf(input)).toEqual([
+      { path: 'signature.signedOn', message: "Sign with today's date." },
+      { path: 'signature.typedName', message: 'Type your full legal name to sign.' },
+    ]);
+  });
+
+  it('requires both attestations', () => {
+    const input = { ...validApplication(), attestations: { truthful: true, consentToVerification: false } };
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'attestations.consentToVerification',
+        message: 'You must allow us to verify your credentials.',
+      },
+    ]);
+  });
+
+  it('reports problems across sections at once, not one layer at a time', () => {
+    const input = {
+      ...validApplication(),
+      phone: '123',
+      documents: validApplication().documents.filter((d) => d.purpose !== 'cv'),
+    };
+    expect(issuesOf(input)).toEqual([
+      { path: 'phone', message: 'Enter a valid phone number, like (415) 555-0134.' },
+      { path: 'documents.cv', message: 'Upload your CV.' },
+    ]);
+  });
+
+  describe('work history gaps', () => {
+    const withJobs = (
+      workHistory: ClinicianApplicationInput['workHistory'],
+      currentGapExplanation?: string,
+    ) => ({
+      ...validApplication(),
+      workHistory,
+      currentGapExplanation,
+    });
+
+    it('requires an explanation for a 7-month gap between jobs', () => {
+      const jobs = [
+        { employer: 'County Hospital', role: 'Resident', startMonth: '2015-07', endMonth: '2019-01' },
+        { employer: 'UCSF', role: 'Attending', startMonth: '2019-09' },
+      ];
+      expect(issuesOf(withJobs(jobs))).toEqual([
+        {
+          path: 'workHistory.1.gapBeforeExplanation',
+          message: 'Explain the gap of 7 months before this job.',
+        },
+      ]);
+      const explained = [jobs[0], { ...jobs[1], gapBeforeExplanation: 'Parental leave.' }];
+      expect(issuesOf(withJobs(explained as typeof jobs))).toEqual([]);
+    });
+
+    it('does not ask about a 5-month gap', () => {
+      const jobs = [
+        { employer: 'County Hospital', role: 'Resident', startMonth: '2015-07', endMonth: '2019-01' },
+        { employer: 'UCSF', role: 'Attending', startMonth: '2019-07' },
+      ];
+      expect(issuesOf(withJobs(jobs))).toEqual([]);
+    });
+
+    it('requires an explanation when the last job ended more than 6 months ago', () => {
+      const jobs = [{ employer: 'UCSF', role: 'Attending', startMonth: '2019-07', endMonth: '2026-03' }];
+      expect(issuesOf(withJobs(jobs))).toEqual([
+        { path: 'currentGapExplanation', message: 'Explain the gap of 7 months since your last job.' },
+      ]);
+      expect(issuesOf(withJobs(jobs, 'Sabbatical.'))).toEqual([]);
+    });
+
+    it('refuses an end month before the start month', () => {
+      const jobs = [{ employer: 'UCSF', role: 'Attending', startMonth: '2019-07', endMonth: '2019-06' }];
+      expect(issuesOf(withJobs(jobs, 'Sabbatical.'))).toEqual([
+        { path: 'workHistory.0.endMonth', message: 'The end month cannot be before the start month.' },
+      ]);
+    });
+  });
+});
+
+describe('findWorkHistoryGaps', () => {
+  it('finds gaps of more than 6 months between jobs sorted by start, indexed as given', () => {
+    const jobs = [
+      { startMonth: '2021-06' }, // current job, 5 months after the previous one ended
+      { startMonth: '2015-01', endMonth: '2018-01' },
+      { startMonth: '2018-09', endMonth: '2020-12' }, // 7 months after the first ended
+    ];
+    expect(findWorkHistoryGaps(jobs, today)).toEqual([{ beforeJobIndex: 2, months: 7 }]);
+  });
+
+  it('lets overlapping jobs cover each other', () => {
+    const jobs = [
+      { startMonth: '2010-01', endMonth: '2020-01' },
+      { startMonth: '2012-01', endMonth: '2013-01' },
+      { startMonth: '2020-03' },
+    ];
+    expect(findWorkHistoryGaps(jobs, today)).toEqual([]);
+  });
+
+  it('counts the gap from the last job up to the current month', () => {
+    expect(findWorkHistoryGaps([{ startMonth: '2020-01', endMonth: '2026-03' }], today)).toEqual([
+      { beforeJobIndex: null, months: 7 },
+    ]);
+    expect(findWorkHistoryGaps([{ startMonth: '2020-01', endMonth: '2026-05' }], today)).toEqual([]);
+  });
+
+  it('skips entries the form has not finished', () => {
+    expect(findWorkHistoryGaps([{ startMonth: '2020-0' }, { startMonth: '' }], today)).toEqual([]);
+  });
+});
