@@ -1,4 +1,5 @@
 import 'server-only';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createDocumentClient } from '@telehealth/data';
 import { serverEnv } from './env';
@@ -6,6 +7,7 @@ import { serverEnv } from './env';
 /** One client per service per server instance; only the endpoint differs between local and AWS. */
 let dynamo: ReturnType<typeof createDocumentClient> | undefined;
 let ses: SESv2Client | undefined;
+let s3: S3Client | undefined;
 
 export function dynamoDocumentClient() {
   const env = serverEnv();
@@ -20,4 +22,16 @@ export function sesClient(): SESv2Client {
     ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}),
   });
   return ses;
+}
+
+export function s3Client(): S3Client {
+  const env = serverEnv();
+  s3 ??= new S3Client({
+    region: env.AWS_REGION,
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+    // Otherwise presigned PUTs carry an empty-body checksum that S3 rejects for the real body.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
 }

@@ -30,7 +30,7 @@ export interface RequestContext {
   now: Date;
 }
 
-const MAX_JSON_BYTES = 16 * 1024;
+const DEFAULT_MAX_JSON_BYTES = 16 * 1024;
 
 /** Client IP: the entry that the last trusted proxy appended to X-Forwarded-For. */
 export function clientIp(headers: Headers, trustedHops: number): string {
@@ -98,15 +98,19 @@ export function route(
   };
 }
 
-/** Reads a JSON body (at most 16 KiB) and parses it with a contract; 400/413/415 otherwise. */
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+/** Reads a JSON body (16 KiB unless `maxBytes` says otherwise) and parses it with a contract; 400/413/415 otherwise. */
+export async function parseJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  { maxBytes = DEFAULT_MAX_JSON_BYTES } = {},
+): Promise<z.output<T>> {
   if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) {
     throw new ApiError('unsupported_media_type', 'Send the request body as application/json.');
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', 'The request body is too large.');
+  if (declared > maxBytes) throw new ApiError('payload_too_large', 'The request body is too large.');
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+  if (Buffer.byteLength(text) > maxBytes)
     throw new ApiError('payload_too_large', 'The request body is too large.');
   let json: unknown;
   try {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import type { RateLimitDecision, RateLimitRepository } from '@telehealth/data';
+import { type RateLimitDecision, RateLimitRepository } from '@telehealth/data';
+import { dynamoDocumentClient } from './aws';
+import { serverEnv } from './env';
 import { ApiError } from './http';
 import { log } from './log';
 
@@ -62,4 +64,16 @@ export class RateLimiter {
   async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {
     await this.decide(name, () => this.repo.cooldown(this.key(name, subject), seconds, now), message);
   }
+}
+
+let shared: RateLimiter | undefined;
+
+/** The limiter wired to the configured counter table. */
+export function rateLimiter(): RateLimiter {
+  const env = serverEnv();
+  shared ??= new RateLimiter(
+    new RateLimitRepository(dynamoDocumentClient(), env.tableNames.rateLimits),
+    env.OTP_HMAC_SECRET,
+  );
+  return shared;
 }

@@ -1,5 +1,7 @@
 import 'server-only';
-import type { AuditEventInput, AuditRepository } from '@telehealth/data';
+import { type AuditEventInput, AuditRepository } from '@telehealth/data';
+import { dynamoDocumentClient } from '../aws';
+import { serverEnv } from '../env';
 import type { RequestContext } from '../http';
 
 export type AuditEntry = Omit<AuditEventInput, 'requestId' | 'sourceIp'>;
@@ -11,4 +13,12 @@ export class AuditTrail {
   async record(entry: AuditEntry, context: RequestContext): Promise<void> {
     await this.repo.record({ ...entry, requestId: context.requestId, sourceIp: context.ip }, context.now);
   }
+}
+
+let shared: AuditTrail | undefined;
+
+/** The audit trail wired to the configured audit table. */
+export function auditTrail(): AuditTrail {
+  shared ??= new AuditTrail(new AuditRepository(dynamoDocumentClient(), serverEnv().tableNames.audit));
+  return shared;
 }

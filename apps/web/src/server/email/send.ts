@@ -1,5 +1,7 @@
 import 'server-only';
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { sesClient } from '../aws';
+import { serverEnv } from '../env';
 
 export interface EmailMessage {
   to: string;
@@ -27,4 +29,10 @@ export function sesEmailSender(client: SESv2Client, from: string, configurationS
       }),
     );
   };
+}
+
+/** The sender wired to the configured SES client and From address. */
+export function sendEmail(): SendEmail {
+  const env = serverEnv();
+  return sesEmailSender(sesClient(), env.SES_FROM_EMAIL, env.SES_CONFIGURATION_SET);
 }

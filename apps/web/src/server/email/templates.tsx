@@ -51,3 +51,47 @@ export function alreadyConfirmedEmail(input: { brandName: string; appUrl: string
     </EmailLayout>,
   );
 }
+
+export function applicationReceivedEmail(input: {
+  brandName: string;
+  firstName: string;
+  referenceNumber: string;
+}) {
+  const { brandName, firstName, referenceNumber } = input;
+  return renderEmail(
+    `We received your application (${referenceNumber})`,
+    <EmailLayout brandName={brandName} preview={`Reference ${referenceNumber}`}>
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        Thank you for applying, {firstName}
+      </Heading>
+      <Text>Your application to join the {brandName} clinical network is in. Your reference number is:</Text>
+      <Text style={{ fontSize: '24px', fontWeight: 700, letterSpacing: '2px', margin: '12px 0' }}>
+        {referenceNumber}
+      </Text>
+      <Text>
+        We now verify your licences, NPI, DEA registration and board certification with the issuing bodies.
+        This usually takes up to 5 business days. We will email you if we need anything else, and once you are
+        approved we will invite you to the clinician portal.
+      </Text>
+    </EmailLayout>,
+  );
+}
+
+/** To the admin: no applicant details in email, only the reference and where to review it. */
+export function applicationWaitingEmail(input: {
+  brandName: string;
+  referenceNumber: string;
+  reviewUrl: string;
+}) {
+  const { brandName, referenceNumber, reviewUrl } = input;
+  return renderEmail(
+    `New clinician application waiting: ${referenceNumber}`,
+    <EmailLayout brandName={brandName} preview="A clinician application waits for review.">
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        A new application waits for review
+      </Heading>
+      <Text>Reference {referenceNumber}. Review it in the portal:</Text>
+      <Text>{reviewUrl}</Text>
+    </EmailLayout>,
+  );
+}

@@ -1,10 +1,10 @@
 import 'server-only';
-import { AuditRepository, PatientRepository, RateLimitRepository } from '@telehealth/data';
-import { AuditTrail } from '../audit/audit';
-import { dynamoDocumentClient, sesClient } from '../aws';
-import { sesEmailSender } from '../email/send';
+import { PatientRepository } from '@telehealth/data';
+import { auditTrail } from '../audit/audit';
+import { dynamoDocumentClient } from '../aws';
+import { sendEmail } from '../email/send';
 import { publicConfig, serverEnv } from '../env';
-import { RateLimiter } from '../rate-limit';
+import { rateLimiter } from '../rate-limit';
 import { createSignupService, type SignupService } from './service';
 
 let service: SignupService | undefined;
@@ -13,12 +13,11 @@ let service: SignupService | undefined;
 export function signupService(): SignupService {
   if (service) return service;
   const env = serverEnv();
-  const db = dynamoDocumentClient();
   service = createSignupService({
-    patients: new PatientRepository(db, env.tableNames.patients),
-    audit: new AuditTrail(new AuditRepository(db, env.tableNames.audit)),
-    limiter: new RateLimiter(new RateLimitRepository(db, env.tableNames.rateLimits), env.OTP_HMAC_SECRET),
-    sendEmail: sesEmailSender(sesClient(), env.SES_FROM_EMAIL, env.SES_CONFIGURATION_SET),
+    patients: new PatientRepository(dynamoDocumentClient(), env.tableNames.patients),
+    audit: auditTrail(),
+    limiter: rateLimiter(),
+    sendEmail: sendEmail(),
     secret: env.OTP_HMAC_SECRET,
     brandName: publicConfig.brandName,
     appUrl: env.APP_URL,

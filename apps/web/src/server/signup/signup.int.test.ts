@@ -8,6 +8,7 @@ import { dynamoDocumentClient } from '@/server/aws';
 import { publicConfig, serverEnv } from '@/server/env';
 import { ApiError, type RequestContext } from '@/server/http';
 import { inboxFor, latestCodeFor } from '@/test/inbox';
+import { postJson as post, uniqueIp } from '@/test/requests';
 import { signupService } from './index';
 import { INVALID_CODE_MESSAGE, MAX_CODE_ATTEMPTS } from './service';
 
@@ -15,12 +16,6 @@ const sesEndpoint = () => serverEnv().SES_ENDPOINT as string;
 const patients = () => new PatientRepository(dynamoDocumentClient(), serverEnv().tableNames.patients);
 const auditLog = () => new AuditRepository(dynamoDocumentClient(), serverEnv().tableNames.audit);
 const schema = makeProvisionalPatientSchema(publicConfig.servedStates);
-
-let ipCounter = 0;
-function uniqueIp(): string {
-  ipCounter += 1;
-  return `198.51.100.${ipCounter % 250}-${randomUUID().slice(0, 8)}`;
-}
 
 function signupBody(overrides: Partial<ProvisionalPatientInput> = {}): ProvisionalPatientInput {
   return {
@@ -33,16 +28,6 @@ function signupBody(overrides: Partial<ProvisionalPatientInput> = {}): Provision
     consent: { telehealth: true, privacy: true },
     ...overrides,
   };
-}
-
-function post(handler: (r: Request) => Promise<Response>, body: unknown, ip = uniqueIp()) {
-  return handler(
-    new Request('http://localhost/api', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    }),
-  );
 }
 
 function context(now: Date, ip = uniqueIp()): RequestContext {

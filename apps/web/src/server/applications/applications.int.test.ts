@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ClinicianApplicationInput,
+  type DocumentPurpose,
+  type DocumentRef,
+  isoDateToday,
+} from '@telehealth/contracts';
+import { AuditRepository, ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
+import { describe, expect, it } from 'vitest';
+import { POST as applyPOST } from '@/app/api/clinician/apply/route';
+import { POST as presignPOST } from '@/app/api/uploads/presign/route';
+import { dynamoDocumentClient } from '@/server/aws';
+import { serverEnv } from '@/server/env';
+import { sampleExe, samplePdf, samplePng } from '@/test/documents';
+import { inboxFor } from '@/test/inbox';
+import { postJson } from '@/test/requests';
+
+const applications = () =>
+  new ClinicianApplicationRepository(dynamoDocumentClient(), serverEnv().tableNames.clinicianApplications);
+const auditLog = () => new AuditRepository(dynamoDocumentClient(), serverEnv().tableNames.audit);
+const sesEndpoint = () => serverEnv().SES_ENDPOINT as string;
+
+type ContentType = DocumentRef['contentType'];
+
+async function presign(draftId: string, purpose: DocumentPurpose, contentType: string, size: number) {
+  return postJson(presignPOST, { draftId, purpose, fileName: `${purpose}.file`, contentType, size });
+}
+
+/** Presigns and PUTs real bytes to the local S3, as the browser does; returns the document reference. */
+async function upload(
+  draftId: string,
+  purpose: DocumentPurpose,
+  bytes: Buffer,
+  contentType: ContentType = 'application/pdf',
+  licenceIndex?: number,
+): Promise<DocumentRef> {
+  const response = await presign(draftId, purpose, contentType, bytes.length);
+  expect(response.status).toBe(200);
+  const { url, key, headers } = await response.json();
+  const put = await fetch(url, { method: 'PUT', headers, body: bytes });
+  expect(put.status).toBe(200);
+  return {
+    key,
+    purpose,
+    fileName: `${purpose}.${contentType === 'image/png' ? 'png' : 'pdf'}`,
+    contentType,
+    size: bytes.length,
+    ...(licenceIndex === undefined ? {} : { licenceIndex }),
+  };
+}
+
+async function application(
+  overrides: Partial<ClinicianApplicationInput> = {},
+): Promise<ClinicianApplicationInput & { documents: DocumentRef[] }> {
+  const draftId = overrides.draftId ?? randomUUID();
+  const documents = [
+    await upload(draftId, 'licence', samplePdf, 'application/pdf', 0),
+    await upload(draftId, 'cv', samplePdf),
+    await upload(draftId, 'malpractice', samplePng, 'image/png'),
+  ];
+  return {
+    draftId,
+    idempotencyKey: randomUUID(),
+    legalFirstName: 'Maria',
+    legalLastName: 'Lopez',
+    email: `maria.${randomUUID()}@example.com`,
+    phone: '(415) 555-0134',
+    practiceAddress: { line1: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105' },
+    profession: 'LCSW',
+    specialties: ['Anxiety', 'Depression'],
+    npi: '1234567893',
+    licences: [{ state: 'CA', number: 'LCS12345', expiresOn: '2030-01-31' }],
+    malpractice: {
+      carrier: 'MedPro',
+      policyNumber: 'MP-100',
+      perClaimCoverageUsd: 1_000_000,
+      aggregateCoverageUsd: 3_000_000,
+      expiresOn: '2030-03-01',
+    },
+    workHistory: [{ employer: 'Bay Clinic', role: 'Therapist', startMonth: '2019-07' }],
+    documents,
+    attestations: { truthful: true, consentToVerification: true },
+    signature: { typedName: 'Maria Lopez', signedOn: isoDateToday() },
+    ...overrides,
+  } as ClinicianApplicationInput & { documents: DocumentRef[] };
+}
+
+async function expectNothingWritten(input: ClinicianApplicationInput) {
+  expect(await applications().get(input.idempotencyKey)).toBeUndefined();
+  expect(await applications().get(openApplicationLockId(input.email.trim().toLowerCase()))).toBeUndefined();
+}
+
+describe('clinician applications against the local stack', () => {
+  it('presigns, takes real files in S3, stores the application and emails applicant and admin', async () => {
+    const input = await application();
+    const response = await postJson(applyPOST, input);
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toMatchObject({ applicationId: input.idempotencyKey, status: 'SUBMITTED' });
+    expect(body.referenceNumber).toMatch(/^CA-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    const record = await applications().get(body.applicationId);
+    expect(record).toMatchObject({
+      status: 'SUBMITTED',
+      email: input.email,
+      referenceNumber: body.referenceNumber,
+      application: { npi: '1234567893', profession: 'LCSW', phone: '+14155550134' },
+    });
+    expect(record?.documents.map((d) => [d.purpose, d.contentType, d.size])).toEqual([
+      ['licence', 'application/pdf', samplePdf.length],
+      ['cv', 'application/pdf', samplePdf.length],
+      ['malpractice', 'image/png', samplePng.length],
+    ]);
+
+    const [confirmation] = await inboxFor(sesEndpoint(), input.email);
+    expect(confirmation?.subject).toContain(body.referenceNumber);
+    const adminEmails = await inboxFor(sesEndpoint(), serverEnv().SEED_ADMIN_EMAIL);
+    const notice = adminEmails.find((e) => e.subject.includes(body.referenceNumber));
+    expect(notice?.body.text).toContain(`/portal/applications/${body.applicationId}`);
+    expect(notice?.body.text).not.toContain(input.email);
+
+    const audit = await auditLog().listForSubject(`clinician-application#${body.applicationId}`);
+    expect(audit.map((e) => e.action)).toEqual(['clinician.application.submitted']);
+  });
+
+  it('gives presigned URLs that expire within 5 minutes and keys that ignore the file name', async () => {
+    const draftId = randomUUID();
+    const response = await postJson(presignPOST, {
+      draftId,
+      purpose: 'cv',
+      fileName: '../../etc/passwd.pdf',
+      contentType: 'application/pdf',
+      size: 1000,
+    });
+    const { key, url, expiresAt } = await response.json();
+    expect(key).toMatch(new RegExp(`^drafts/${draftId}/cv/[0-9a-f-]{36}\\.pdf$`));
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('300');
+    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')).toContain('content-type');
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+  });
+
+  it('refuses an oversize or wrongly typed file at presign with a clear 400', async () => {
+    const draftId = randomUUID();
+    const tooBig = await presign(draftId, 'cv', 'application/pdf', 11 * 1024 * 1024);
+    expect(tooBig.status).toBe(400);
+    expect((await tooBig.json()).error.issues).toEqual([
+      { path: 'size', message: 'Files must be 10 MB or smaller.' },
+    ]);
+    const wrongType = await presign(draftId, 'cv', 'application/x-msdownload', 1000);
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).error.issues[0]).toMatchObject({ path: 'contentType' });
+  });
+
+  it('lets S3 refuse an upload whose content type differs from the signed one', async () => {
+    const response = await presign(randomUUID(), 'cv', 'application/pdf', samplePng.length);
+    const { url } = await response.json();
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: samplePng,
+    });
+    expect(put.status).toBe(403);
+  });
+
+  it('refuses an .exe renamed .pdf, naming the document, and writes nothing', async () => {
+    const input = await application();
+    input.documents[1] = await upload(input.draftId, 'cv', sampleExe);
+    const response = await postJson(applyPOST, input);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.issues).toEqual([
+      {
+        path: 'documents.cv',
+        message: 'Your cv (cv.pdf) is not a PDF, JPEG or PNG file. Upload it again in one of those formats.',
+      },
+    ]);
+    await expectNothingWritten(input);
+  });
+
+  it('refuses a missing object, a key outside the draft and an oversize object, and writes nothing', async () => {
+    const input = await application();
+    const otherDraft = await upload(randomUUID(), 'malpractice', samplePng, 'image/png');
+    // Presigned for a small file, then sent 10 MB more than allowed: only the check after upload sees it.
+    const huge = Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]);
+    const presigned = await (await presign(input.draftId, 'cv', 'application/pdf', samplePdf.length)).json();
+    expect(
+      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: huge })).status,
+    ).toBe(200);
+    input.documents = [
+      { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/licence/${randomUUID()}.pdf` },
+      { ...(input.documents[1] as DocumentRef), key: presigned.key },
+      otherDraft,
+    ];
+    const response = await postJson(applyPOST, input);
+    expect(response.status).toBe(400);
+    const issues = (await response.json()).error.issues as Array<{ path: string; message: string }>;
+    expect(issues.map((i) => i.path)).toEqual([
+      'documents.licence.0',
+      'documents.cv',
+      'documents.malpractice',
+    ]);
+    expect(issues[0]?.message).toMatch(/was not uploaded/);
+    expect(issues[1]?.message).toMatch(/larger than 10 MB/);
+    expect(issues[2]?.message).toMatch(/does not belong to this application/);
+    await expectNothingWritten(input);
+  });
+
+  it('creates one application for a double submit with the same idempotency key', async () => {
+    const input = await application();
+    const [first, second] = await Promise.all([postJson(applyPOST, input), postJson(applyPOST, input)]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [a, b] = [await first.json(), await second.json()];
+    expect(a.referenceNumber).toBe(b.referenceNumber);
+    const third = await postJson(applyPOST, input);
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect((await third.json()).referenceNumber).toBe(a.referenceNumber);
+    expect(await inboxFor(sesEndpoint(), input.email)).toHaveLength(1);
+  });
+
+  it('refuses a second open application for the same email with 409', async () => {
+    const input = await application();
+    expect((await postJson(applyPOST, input)).status).toBe(201);
+    const again = await application({ email: input.email });
+    const response = await postJson(applyPOST, again);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already being reviewed/),
+    });
+    expect(await applications().get(again.idempotencyKey)).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
+export type ClinicianApplicationStatus =
+  | 'SUBMITTED'
+  | 'IN_REVIEW'
+  | 'INFO_REQUESTED'
+  | 'APPROVED'
+  | 'REJECTED';
+
+export interface StoredDocument {
+  key: string;
+  purpose: string;
+  fileName: string;
+  licenceIndex?: number;
+  /** What the server found in S3, not what the browser claimed. */
+  contentType: string;
+  size: number;
+  verifiedAt: string;
+}
+
+/** One application. The application fields are stored as submitted (already normalised by the contract). */
+export interface ClinicianApplicationRecord {
+  applicationId: string;
+  referenceNumber: string;
+  status: ClinicianApplicationStatus;
+  email: string;
+  submittedAt: string;
+  updatedAt: string;
+  draftId: string;
+  documents: StoredDocument[];
+  application: Record<string, unknown>;
+}
+
+export type CreateApplicationOutcome =
+  | { outcome: 'created'; record: ClinicianApplicationRecord }
+  | { outcome: 'replayed'; record: ClinicianApplicationRecord }
+  | { outcome: 'open_application_exists' }
+  | { outcome: 'key_reused' };
+
+/** Item that holds "this email has an open application"; it has no `status` or `email`, so no index sees it. */
+export const openApplicationLockId = (email: string) => `open-application#${email}`;
+
+export class ClinicianApplicationRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(applicationId: string): Promise<ClinicianApplicationRecord | undefined> {
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { applicationId }, ConsistentRead: true }),
+    );
+    return result.Item as ClinicianApplicationRecord | undefined;
+  }
+
+  /**
+   * Writes the application and the email's open-application lock in one transaction: a replay with
+   * the same id (the idempotency key) returns the first record, and a second open application for
+   * the same email is refused even when two arrive at once.
+   */
+  async create(record: ClinicianApplicationRecord): Promise<CreateApplicationOutcome> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: record,
+                ConditionExpression: 'attribute_not_exists(applicationId)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  applicationId: openApplicationLockId(record.email),
+                  openApplicationId: record.applicationId,
+                  createdAt: record.submittedAt,
+                },
+                ConditionExpression: 'attribute_not_exists(applicationId)',
+              },
+            },
+          ],
+        }),
+      );
+      return { outcome: 'created', record };
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') throw error;
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+        const existing = await this.get(record.applicationId);
+        if (existing && existing.email === record.email) return { outcome: 'replayed', record: existing };
+        return { outcome: 'key_reused' };
+      }
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') return { outcome: 'open_application_exists' };
+      throw error;
+    }
+  }
+}
