@@ -10,8 +10,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { postJson } from './api';
-import { formatCountdown, formatWait, onlyDigits } from './time';
+import { postJson } from '../form/api';
+import { formatCountdown, formatWait, onlyDigits } from '../form/time';
 
 export type ResendOutcome =
   | { kind: 'sent' }

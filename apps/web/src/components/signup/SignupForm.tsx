@@ -11,8 +11,8 @@ import {
 } from '@telehealth/contracts';
 import Link from 'next/link';
 import { type FormEvent, type MouseEvent, useMemo, useState } from 'react';
-import { postJson, somethingWentWrong } from './api';
-import { CheckboxField, SelectField, TextField } from './fields';
+import { postJson, somethingWentWrong } from '../form/api';
+import { CheckboxField, SelectField, TextField } from '../form/fields';
 import {
   fieldId,
   firstInvalidFieldId,
@@ -22,8 +22,8 @@ import {
   signupFieldPaths,
   toSignupPayload,
 } from './form-values';
-import { formatWait } from './time';
-import { useFocusRequest } from './use-focus-request';
+import { formatWait } from '../form/time';
+import { useFocusRequest } from '../form/use-focus-request';
 
 type Errors = Record<string, string>;
 

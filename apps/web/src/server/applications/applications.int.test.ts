@@ -37,7 +37,7 @@ async function upload(
   const response = await presign(draftId, purpose, contentType, bytes.length);
   expect(response.status).toBe(200);
   const { url, key, headers } = await response.json();
-  const put = await fetch(url, { method: 'PUT', headers, body: bytes });
+  const put = await fetch(url, { method: 'PUT', headers, body: new Uint8Array(bytes) });
   expect(put.status).toBe(200);
   return {
     key,
@@ -183,7 +183,7 @@ describe('clinician applications against the local stack', () => {
     const huge = Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]);
     const presigned = await (await presign(input.draftId, 'cv', 'application/pdf', samplePdf.length)).json();
     expect(
-      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: huge })).status,
+      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: new Uint8Array(huge) })).status,
     ).toBe(200);
     input.documents = [
       { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/licence/${randomUUID()}.pdf` },
