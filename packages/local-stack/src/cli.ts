@@ -30,12 +30,22 @@ function repoRoot(): string {
 function runWithStack(stack: LocalStack, command: string[], env: Record<string, string>, cwd?: string): void {
   const [file, ...args] = command;
   if (!file) throw new LocalStackError('Nothing to run: give a command after `--`.');
-  const child = spawn(file, args, { stdio: 'inherit', cwd, env: { ...process.env, ...stack.env, ...env } });
+  // Its own process group, so a stop reaches everything it started (pnpm → next → workers).
+  const child = spawn(file, args, {
+    stdio: 'inherit',
+    cwd,
+    env: { ...process.env, ...stack.env, ...env },
+    detached: true,
+  });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    child.kill(signal);
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal);
+    }
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -46,7 +56,8 @@ function runWithStack(stack: LocalStack, command: string[], env: Record<string, 
   });
   child.on('exit', async (code, signal) => {
     await stack.stop();
-    process.exit(code ?? (signal === 'SIGINT' ? 130 : 1));
+    // Stopped on purpose (Ctrl-C): a clean exit, not a failure.
+    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -73,7 +84,13 @@ async function dev(): Promise<void> {
       '',
     ].join('\n'),
   );
-  runWithStack(stack, ['pnpm', '--filter', '@telehealth/web', 'dev'], { APP_URL: appUrl }, root);
+  const webDir = join(root, 'apps', 'web');
+  runWithStack(
+    stack,
+    [join(webDir, 'node_modules', '.bin', 'next'), 'dev', '--port', String(appPort)],
+    { APP_URL: appUrl },
+    webDir,
+  );
 }
 
 async function run(command: string[]): Promise<void> {
