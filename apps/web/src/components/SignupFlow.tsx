@@ -3,6 +3,7 @@
 import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
 import { useEffect, useState } from 'react';
 import { postJson, somethingWentWrong } from './form/api';
+import { useFocusRequest } from './form/use-focus-request';
 import { CodeStep, type ResendOutcome } from './signup/CodeStep';
 import {
   emptySignupValues,
@@ -13,7 +14,6 @@ import {
 } from './signup/form-values';
 import { SignupForm } from './signup/SignupForm';
 import { clearStoredSignup, readStoredSignup, writeStoredSignup } from './signup/storage';
-import { useFocusRequest } from './form/use-focus-request';
 
 export interface SignupFlowProps {
   brandName: string;

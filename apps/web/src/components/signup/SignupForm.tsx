@@ -13,6 +13,8 @@ import Link from 'next/link';
 import { type FormEvent, type MouseEvent, useMemo, useState } from 'react';
 import { postJson, somethingWentWrong } from '../form/api';
 import { CheckboxField, SelectField, TextField } from '../form/fields';
+import { formatWait } from '../form/time';
+import { useFocusRequest } from '../form/use-focus-request';
 import {
   fieldId,
   firstInvalidFieldId,
@@ -22,8 +24,6 @@ import {
   signupFieldPaths,
   toSignupPayload,
 } from './form-values';
-import { formatWait } from '../form/time';
-import { useFocusRequest } from '../form/use-focus-request';
 
 type Errors = Record<string, string>;
 

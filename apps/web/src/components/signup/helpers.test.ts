@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../form/api';
-import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
 import { formatCountdown, formatWait, onlyDigits } from '../form/time';
+import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
 
 describe('signup helpers', () => {
   it('keeps only the digits of a pasted code', () => {

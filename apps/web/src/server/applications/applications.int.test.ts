@@ -183,7 +183,8 @@ describe('clinician applications against the local stack', () => {
     const huge = Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]);
     const presigned = await (await presign(input.draftId, 'cv', 'application/pdf', samplePdf.length)).json();
     expect(
-      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: new Uint8Array(huge) })).status,
+      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: new Uint8Array(huge) }))
+        .status,
     ).toBe(200);
     input.documents = [
       { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/licence/${randomUUID()}.pdf` },

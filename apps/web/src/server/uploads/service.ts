@@ -91,7 +91,10 @@ export function createUploadService({ s3, bucket, limiter }: UploadServiceDeps) 
       const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: ref.key }));
       size = head.ContentLength ?? 0;
     } catch (error) {
-      if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) {
+      // Without s3:ListBucket (the SSR role has none) S3 answers a missing key with 403, not 404.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404 || status === 403) {
+        if (status === 403) log.warn('upload.head_forbidden', { purpose: ref.purpose });
         return {
           ok: false,
           message: `${name} was not uploaded, or the upload did not finish. Upload it again.`,

@@ -1,0 +1,35 @@
+import { steps } from './step-definitions';
+
+/** The steps as an ordered list: done, current (`aria-current="step"`) and to come. */
+export function StepProgress({ current }: { current: number }) {
+  return (
+    <nav aria-label="Application steps">
+      <ol className="grid grid-cols-4 gap-2 sm:grid-cols-8">
+        {steps.map((step, index) => {
+          const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+          return (
+            <li
+              key={step.id}
+              aria-current={state === 'current' ? 'step' : undefined}
+              className="flex flex-col gap-1.5"
+            >
+              <span
+                aria-hidden="true"
+                className={`h-1.5 rounded-full ${state === 'todo' ? 'bg-slate-200' : 'bg-brand-600'}`}
+              />
+              <span
+                className={`text-xs leading-tight ${
+                  state === 'current' ? 'font-semibold text-brand-900' : 'text-slate-600'
+                }`}
+              >
+                <span aria-hidden="true">{index + 1}. </span>
+                {step.title}
+                {state === 'done' ? <span className="sr-only"> (done)</span> : null}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

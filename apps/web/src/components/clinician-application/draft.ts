@@ -1,0 +1,429 @@
+import {
+  type ClinicianApplicationInput,
+  type DocumentPurpose,
+  type DocumentRef,
+  documentRefSchema,
+  findWorkHistoryGaps,
+  type Profession,
+  professions,
+  type WorkHistoryGap,
+} from '@telehealth/contracts';
+
+/**
+ * The application as typed, saved to localStorage on every change so a reload (or coming back
+ * later in the same browser) resumes where the clinician left off. Values stay raw strings here;
+ * `toApplicationPayload` turns them into the contract's shape and the contract does the checking.
+ */
+
+export interface LicenceDraft {
+  /** Stable across add/remove, so a licence keeps its uploaded copy; not sent to the server. */
+  id: string;
+  state: string;
+  number: string;
+  expiresOn: string;
+}
+
+export interface JobDraft {
+  id: string;
+  employer: string;
+  role: string;
+  startMonth: string;
+  endMonth: string;
+  current: boolean;
+  gapBeforeExplanation: string;
+}
+
+/** An uploaded document as kept in the draft: its slot says which licence it belongs to. */
+export type StoredDocument = Omit<DocumentRef, 'licenceIndex'>;
+
+/** `cv`, `malpractice`, `dea`, `board`, or `licence:<licence id>`: one upload each. */
+export type DocumentSlot = Exclude<DocumentPurpose, 'licence'> | `licence:${string}`;
+
+export interface ApplicationDraft {
+  version: 1;
+  /** Empty until the browser creates them (never during server rendering). */
+  draftId: string;
+  idempotencyKey: string;
+  /** 0-based index into `steps`. */
+  step: number;
+  legalFirstName: string;
+  legalLastName: string;
+  email: string;
+  phone: string;
+  practiceAddress: { line1: string; line2: string; city: string; state: string; postalCode: string };
+  profession: string;
+  /** As typed: one per line or separated by commas. */
+  specialties: string;
+  npi: string;
+  licences: LicenceDraft[];
+  hasDea: boolean;
+  dea: { number: string; state: string; expiresOn: string };
+  hasBoardCertification: boolean;
+  boardCertification: { board: string; certificate: string; expiresOn: string };
+  malpractice: {
+    carrier: string;
+    policyNumber: string;
+    perClaimCoverageUsd: string;
+    aggregateCoverageUsd: string;
+    expiresOn: string;
+  };
+  workHistory: JobDraft[];
+  currentGapExplanation: string;
+  documents: Partial<Record<DocumentSlot, StoredDocument>>;
+  attestations: { truthful: boolean; consentToVerification: boolean };
+  signatureName: string;
+}
+
+export const DRAFT_STORAGE_KEY = 'clinician-application-draft';
+
+/** RFC 4122 v4; `crypto.randomUUID` only exists in secure contexts, so fall back to getRandomValues. */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function emptyLicence(id: string): LicenceDraft {
+  return { id, state: '', number: '', expiresOn: '' };
+}
+
+export function emptyJob(id: string): JobDraft {
+  return {
+    id,
+    employer: '',
+    role: '',
+    startMonth: '',
+    endMonth: '',
+    current: false,
+    gapBeforeExplanation: '',
+  };
+}
+
+/** The same on the server and in the browser (no random ids), so the first render hydrates cleanly. */
+export const initialDraft: ApplicationDraft = {
+  version: 1,
+  draftId: '',
+  idempotencyKey: '',
+  step: 0,
+  legalFirstName: '',
+  legalLastName: '',
+  email: '',
+  phone: '',
+  practiceAddress: { line1: '', line2: '', city: '', state: '', postalCode: '' },
+  profession: '',
+  specialties: '',
+  npi: '',
+  licences: [emptyLicence('licence-1')],
+  hasDea: false,
+  dea: { number: '', state: '', expiresOn: '' },
+  hasBoardCertification: false,
+  boardCertification: { board: '', certificate: '', expiresOn: '' },
+  malpractice: {
+    carrier: '',
+    policyNumber: '',
+    perClaimCoverageUsd: '',
+    aggregateCoverageUsd: '',
+    expiresOn: '',
+  },
+  workHistory: [emptyJob('job-1')],
+  currentGapExplanation: '',
+  documents: {},
+  attestations: { truthful: false, consentToVerification: false },
+  signatureName: '',
+};
+
+/** A fresh draft with its own S3 prefix and idempotency key, made once per application. */
+export function newDraft(): ApplicationDraft {
+  return { ...initialDraft, draftId: newUuid(), idempotencyKey: newUuid() };
+}
+
+export function licenceSlot(licence: Pick<LicenceDraft, 'id'>): DocumentSlot {
+  return `licence:${licence.id}`;
+}
+
+export function professionOf(draft: Pick<ApplicationDraft, 'profession'>): Profession | undefined {
+  return Object.hasOwn(professions, draft.profession) ? (draft.profession as Profession) : undefined;
+}
+
+/** Whether the DEA / board sections apply to the chosen profession (neither before one is chosen). */
+export function sectionsFor(draft: Pick<ApplicationDraft, 'profession'>): { dea: boolean; board: boolean } {
+  const profession = professionOf(draft);
+  return {
+    dea: profession ? professions[profession].dea : false,
+    board: profession ? professions[profession].boardCertification : false,
+  };
+}
+
+/** `"Psychiatry, Addiction medicine\nSleep"` → three specialties. */
+export function parseSpecialties(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Whole dollars as typed (`$1,000,000`, `1 000 000`) → number; undefined when blank; NaN when not a
+ * number, which the contract reports with its own message.
+ */
+export function parseUsd(text: string): number | undefined {
+  const cleaned = text.replace(/[\s,$]/g, '');
+  if (!cleaned) return undefined;
+  return /^\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+function optional(text: string): string | undefined {
+  return text.trim() ? text : undefined;
+}
+
+/** The jobs as the gap rule sees them: a current job has no end month. */
+function jobsForGaps(draft: Pick<ApplicationDraft, 'workHistory'>) {
+  return draft.workHistory.map((job) => ({
+    startMonth: job.startMonth,
+    endMonth: job.current ? undefined : job.endMonth,
+  }));
+}
+
+export function workHistoryGaps(
+  draft: Pick<ApplicationDraft, 'workHistory'>,
+  today: string | undefined,
+): WorkHistoryGap[] {
+  return findWorkHistoryGaps(jobsForGaps(draft), today);
+}
+
+export interface ApplicationPayload {
+  payload: ClinicianApplicationInput;
+  /** The issue path of each entry of `payload.documents`, to map server paths like `documents.3`. */
+  documentPaths: string[];
+}
+
+/**
+ * The body of `POST /api/clinician/apply`. Sections that do not apply to the profession (or that the
+ * clinician said they do not have) are left out, with their documents; gap explanations are sent
+ * only where a gap needs one.
+ */
+export function toApplicationPayload(draft: ApplicationDraft, today: string): ApplicationPayload {
+  const sections = sectionsFor(draft);
+  const includeDea = sections.dea && draft.hasDea;
+  const includeBoard = sections.board && draft.hasBoardCertification;
+  const gaps = workHistoryGaps(draft, today);
+  const gapBefore = new Set(gaps.map((gap) => gap.beforeJobIndex));
+
+  const documents: DocumentRef[] = [];
+  const documentPaths: string[] = [];
+  draft.licences.forEach((licence, licenceIndex) => {
+    const doc = draft.documents[licenceSlot(licence)];
+    if (!doc) return;
+    documents.push({ ...doc, purpose: 'licence', licenceIndex });
+    documentPaths.push(`documents.licence.${licenceIndex}`);
+  });
+  const others: [DocumentSlot, boolean][] = [
+    ['dea', includeDea],
+    ['board', includeBoard],
+    ['malpractice', true],
+    ['cv', true],
+  ];
+  for (const [slot, included] of others) {
+    const doc = draft.documents[slot];
+    if (!included || !doc) continue;
+    documents.push(doc);
+    documentPaths.push(`documents.${slot}`);
+  }
+
+  const m = draft.malpractice;
+  const payload: ClinicianApplicationInput = {
+    draftId: draft.draftId,
+    idempotencyKey: draft.idempotencyKey,
+    legalFirstName: draft.legalFirstName,
+    legalLastName: draft.legalLastName,
+    email: draft.email,
+    phone: draft.phone,
+    practiceAddress: {
+      line1: draft.practiceAddress.line1,
+      line2: optional(draft.practiceAddress.line2),
+      city: draft.practiceAddress.city,
+      // Unselected is sent as missing, so the contract asks to choose rather than calling it invalid.
+      state: draft.practiceAddress.state || (undefined as unknown as string),
+      postalCode: draft.practiceAddress.postalCode,
+    },
+    profession: (draft.profession || undefined) as Profession,
+    specialties: parseSpecialties(draft.specialties),
+    npi: draft.npi,
+    licences: draft.licences.map((licence) => ({
+      state: licence.state || (undefined as unknown as string),
+      number: licence.number,
+      expiresOn: licence.expiresOn,
+    })),
+    dea: includeDea
+      ? {
+          number: draft.dea.number,
+          state: draft.dea.state || (undefined as unknown as string),
+          expiresOn: draft.dea.expiresOn,
+        }
+      : undefined,
+    boardCertification: includeBoard ? { ...draft.boardCertification } : undefined,
+    malpractice: {
+      carrier: m.carrier,
+      policyNumber: m.policyNumber,
+      perClaimCoverageUsd: parseUsd(m.perClaimCoverageUsd) as number,
+      aggregateCoverageUsd: parseUsd(m.aggregateCoverageUsd) as number,
+      expiresOn: m.expiresOn,
+    },
+    workHistory: draft.workHistory.map((job, index) => ({
+      employer: job.employer,
+      role: job.role,
+      startMonth: job.startMonth,
+      // A current job leaves the end month out (not '').
+      ...(job.current ? {} : { endMonth: job.endMonth }),
+      ...(gapBefore.has(index) && job.gapBeforeExplanation.trim()
+        ? { gapBeforeExplanation: job.gapBeforeExplanation }
+        : {}),
+    })),
+    currentGapExplanation:
+      gapBefore.has(null) && draft.currentGapExplanation.trim() ? draft.currentGapExplanation : undefined,
+    documents,
+    // The contract wants literal `true`; false is sent as-is so validation reports it.
+    attestations: {
+      truthful: draft.attestations.truthful as true,
+      consentToVerification: draft.attestations.consentToVerification as true,
+    },
+    signature: { typedName: draft.signatureName, signedOn: today },
+  };
+  return { payload, documentPaths };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Storage
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function bool(value: unknown): boolean {
+  return value === true;
+}
+
+function strings<K extends string>(value: unknown, keys: readonly K[]): Record<K, string> {
+  const source = record(value);
+  return Object.fromEntries(keys.map((key) => [key, str(source[key])])) as Record<K, string>;
+}
+
+function list<T>(value: unknown, parse: (item: Record<string, unknown>, index: number) => T): T[] {
+  return Array.isArray(value) ? value.map((item, index) => parse(record(item), index)) : [];
+}
+
+/**
+ * A stored draft read back defensively (it may come from an older version of this page or be
+ * edited by hand): unknown fields are dropped, missing ones take their empty value, and a draft
+ * without valid ids is not restored at all.
+ */
+export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
+  const source = record(value);
+  if (source.version !== 1) return undefined;
+  const draftId = str(source.draftId);
+  const idempotencyKey = str(source.idempotencyKey);
+  if (!UUID_PATTERN.test(draftId) || !UUID_PATTERN.test(idempotencyKey)) return undefined;
+  const step = typeof source.step === 'number' && Number.isInteger(source.step) ? source.step : 0;
+
+  const seen = new Set<string>();
+  const uniqueId = (id: unknown, fallback: string) => {
+    const chosen = typeof id === 'string' && id && !seen.has(id) ? id : `${fallback}-${newUuid()}`;
+    seen.add(chosen);
+    return chosen;
+  };
+  const licences = list(source.licences, (item) => ({
+    id: uniqueId(item.id, 'licence'),
+    ...strings(item, ['state', 'number', 'expiresOn'] as const),
+  }));
+  const workHistory = list(source.workHistory, (item) => ({
+    id: uniqueId(item.id, 'job'),
+    ...strings(item, ['employer', 'role', 'startMonth', 'endMonth', 'gapBeforeExplanation'] as const),
+    current: bool(item.current),
+  }));
+
+  const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licences.map(licenceSlot)]);
+  const documents: ApplicationDraft['documents'] = {};
+  for (const [slot, ref] of Object.entries(record(source.documents))) {
+    const parsed = documentRefSchema.safeParse(ref);
+    if (!slots.has(slot) || !parsed.success) continue;
+    const { licenceIndex: _ignored, ...doc } = parsed.data;
+    documents[slot as DocumentSlot] = doc;
+  }
+
+  const attestations = record(source.attestations);
+  return {
+    version: 1,
+    draftId,
+    idempotencyKey,
+    step: Math.min(Math.max(step, 0), stepCount - 1),
+    ...strings(source, ['legalFirstName', 'legalLastName', 'email', 'phone'] as const),
+    practiceAddress: strings(source.practiceAddress, [
+      'line1',
+      'line2',
+      'city',
+      'state',
+      'postalCode',
+    ] as const),
+    ...strings(source, [
+      'profession',
+      'specialties',
+      'npi',
+      'currentGapExplanation',
+      'signatureName',
+    ] as const),
+    licences: licences.length ? licences : [emptyLicence(`licence-${newUuid()}`)],
+    hasDea: bool(source.hasDea),
+    dea: strings(source.dea, ['number', 'state', 'expiresOn'] as const),
+    hasBoardCertification: bool(source.hasBoardCertification),
+    boardCertification: strings(source.boardCertification, ['board', 'certificate', 'expiresOn'] as const),
+    malpractice: strings(source.malpractice, [
+      'carrier',
+      'policyNumber',
+      'perClaimCoverageUsd',
+      'aggregateCoverageUsd',
+      'expiresOn',
+    ] as const),
+    workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],
+    documents,
+    attestations: {
+      truthful: bool(attestations.truthful),
+      consentToVerification: bool(attestations.consentToVerification),
+    },
+  };
+}
+
+export function readStoredDraft(stepCount: number): ApplicationDraft | undefined {
+  try {
+    const raw = window.localStorage.getItem(DRAFT_STORAGE_KEY);
+    return raw ? parseStoredDraft(JSON.parse(raw), stepCount) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStoredDraft(draft: ApplicationDraft): void {
+  try {
+    window.localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage may be unavailable (private mode, quota); the form still works, only without resuming.
+  }
+}
+
+export function clearStoredDraft(): void {
+  try {
+    window.localStorage.removeItem(DRAFT_STORAGE_KEY);
+  } catch {
+    // See writeStoredDraft.
+  }
+}

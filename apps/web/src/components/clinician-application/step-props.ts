@@ -1,0 +1,76 @@
+import { type UsStateCode, usStates } from '@telehealth/contracts';
+import type { ReactNode } from 'react';
+import type { ApplicationDraft, DocumentSlot } from './draft';
+import { fieldId } from './step-definitions';
+
+export interface DocumentSlotSpec {
+  slot: DocumentSlot;
+  /** The contract's issue path for the slot, e.g. `documents.licence.0`. */
+  path: string;
+  label: string;
+  hint?: string;
+}
+
+/** What every step gets from the form. */
+export interface StepProps {
+  draft: ApplicationDraft;
+  servedStates: readonly UsStateCode[];
+  brandName: string;
+  /** YYYY-MM-DD (UTC), known only in the browser. */
+  today: string;
+  error: (path: string) => string | undefined;
+  /** Applies a change made through the control at `path` (re-checking errors already shown). */
+  change: (path: string, update: (draft: ApplicationDraft) => ApplicationDraft) => void;
+  /** Checks a field the clinician filled in and left. */
+  blur: (path: string, value: string) => void;
+  renderDocument: (spec: DocumentSlotSpec) => ReactNode;
+  /** Cancels the slot's upload and forgets its document (a licence was removed, say). */
+  forgetDocument: (slot: DocumentSlot) => void;
+  requestFocus: (id: string) => void;
+}
+
+/** The props of a text-like field bound to a draft value. */
+export function bind(
+  props: Pick<StepProps, 'error' | 'change' | 'blur'>,
+  path: string,
+  value: string,
+  set: (draft: ApplicationDraft, value: string) => ApplicationDraft,
+) {
+  return {
+    id: fieldId(path),
+    name: path,
+    value,
+    error: props.error(path),
+    onChange: (next: string) => props.change(path, (draft) => set(draft, next)),
+    onBlur: () => props.blur(path, value),
+  };
+}
+
+export const allStateOptions = Object.entries(usStates)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+/** `2030-06-30` → `June 30, 2030`; anything else as given. */
+export function formatIsoDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return parsed.toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
+/** `2021-09` → `September 2021`; anything else as given. */
+export function formatMonth(month: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return month;
+  const parsed = new Date(`${month}-01T00:00:00Z`);
+  return parsed.toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
+}
+
+export const sectionClass = 'rounded-lg border border-slate-200 p-4 sm:p-5';
+export const legendClass = 'px-1 text-base font-semibold text-slate-900';
+export const linkButtonClass =
+  'inline-flex items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60';

@@ -1,0 +1,85 @@
+import { SelectField, TextField } from '../../form/fields';
+import { allStateOptions, bind, legendClass, type StepProps, sectionClass } from '../step-props';
+
+export function IdentityStep(props: StepProps) {
+  const { draft } = props;
+  const address = draft.practiceAddress;
+  const setAddress = (key: keyof typeof address) => (d: typeof draft, value: string) => ({
+    ...d,
+    practiceAddress: { ...d.practiceAddress, [key]: value },
+  });
+  return (
+    <>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          {...bind(props, 'legalFirstName', draft.legalFirstName, (d, v) => ({ ...d, legalFirstName: v }))}
+          label="Legal first name"
+          autoComplete="given-name"
+          hint="As it appears on your licences."
+        />
+        <TextField
+          {...bind(props, 'legalLastName', draft.legalLastName, (d, v) => ({ ...d, legalLastName: v }))}
+          label="Legal last name"
+          autoComplete="family-name"
+          hint="As it appears on your licences."
+        />
+        <TextField
+          {...bind(props, 'email', draft.email, (d, v) => ({ ...d, email: v }))}
+          label="Email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          hint="We’ll send your reference number and any questions about your application here."
+          className="sm:col-span-2"
+        />
+        <TextField
+          {...bind(props, 'phone', draft.phone, (d, v) => ({ ...d, phone: v }))}
+          label="Mobile phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          hint="For example (415) 555-0134"
+        />
+      </div>
+
+      <fieldset className={`mt-6 ${sectionClass}`}>
+        <legend className={legendClass}>Practice address</legend>
+        <div className="grid gap-5 sm:grid-cols-6">
+          <TextField
+            {...bind(props, 'practiceAddress.line1', address.line1, setAddress('line1'))}
+            label="Street address"
+            autoComplete="address-line1"
+            className="sm:col-span-6"
+          />
+          <TextField
+            {...bind(props, 'practiceAddress.line2', address.line2, setAddress('line2'))}
+            label="Suite, floor or building (optional)"
+            autoComplete="address-line2"
+            className="sm:col-span-6"
+          />
+          <TextField
+            {...bind(props, 'practiceAddress.city', address.city, setAddress('city'))}
+            label="City"
+            autoComplete="address-level2"
+            className="sm:col-span-3"
+          />
+          <SelectField
+            {...bind(props, 'practiceAddress.state', address.state, setAddress('state'))}
+            label="State"
+            autoComplete="address-level1"
+            placeholder="Choose a state"
+            options={allStateOptions}
+            className="sm:col-span-3"
+          />
+          <TextField
+            {...bind(props, 'practiceAddress.postalCode', address.postalCode, setAddress('postalCode'))}
+            label="ZIP code"
+            inputMode="numeric"
+            autoComplete="postal-code"
+            className="sm:col-span-3"
+          />
+        </div>
+      </fieldset>
+    </>
+  );
+}

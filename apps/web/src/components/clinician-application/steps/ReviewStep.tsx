@@ -1,0 +1,232 @@
+import { documentPurposeLabels, isUsStateCode, professions, stateName } from '@telehealth/contracts';
+import type { ReactNode } from 'react';
+import {
+  type ApplicationDraft,
+  licenceSlot,
+  parseSpecialties,
+  parseUsd,
+  professionOf,
+  type StoredDocument,
+  sectionsFor,
+  workHistoryGaps,
+} from '../draft';
+import { steps } from '../step-definitions';
+import { formatIsoDate, formatMonth, type StepProps } from '../step-props';
+import { formatBytes } from '../uploads';
+
+export interface ReviewStepProps extends StepProps {
+  onEdit: (step: number) => void;
+}
+
+const notGiven = <span className="text-slate-600">Not given</span>;
+
+function stateLabel(code: string): string {
+  return isUsStateCode(code) ? stateName(code) : code;
+}
+
+function usd(text: string): string {
+  const value = parseUsd(text);
+  return value === undefined || Number.isNaN(value)
+    ? text
+    : value.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+}
+
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-semibold text-slate-700">{term}</dt>
+      <dd className="mt-0.5 break-words text-slate-900 sm:col-span-2 sm:mt-0">{children || notGiven}</dd>
+    </div>
+  );
+}
+
+function Section({
+  step,
+  onEdit,
+  children,
+}: {
+  step: number;
+  onEdit: (step: number) => void;
+  children: ReactNode;
+}) {
+  const title = steps[step]?.title ?? '';
+  const headingId = `ca-review-${steps[step]?.id}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4 sm:p-5">
+      <div className="flex items-start justify-between gap-4">
+        <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h3>
+        <button
+          type="button"
+          className="shrink-0 rounded-md px-2 py-1 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
+          onClick={() => onEdit(step)}
+        >
+          Edit<span className="sr-only"> {title}</span>
+        </button>
+      </div>
+      <dl className="mt-2 divide-y divide-slate-100">{children}</dl>
+    </section>
+  );
+}
+
+/** The documents the application will send, in the order of the form. */
+export function documentsToSend(draft: ApplicationDraft): { label: string; document: StoredDocument }[] {
+  const sections = sectionsFor(draft);
+  const list: { label: string; document: StoredDocument }[] = [];
+  for (const licence of draft.licences) {
+    const document = draft.documents[licenceSlot(licence)];
+    if (document) {
+      const state = licence.state ? ` (${stateLabel(licence.state)})` : '';
+      list.push({ label: `${documentPurposeLabels.licence}${state}`, document });
+    }
+  }
+  const others = [
+    ['dea', sections.dea && draft.hasDea],
+    ['board', sections.board && draft.hasBoardCertification],
+    ['malpractice', true],
+    ['cv', true],
+  ] as const;
+  for (const [slot, included] of others) {
+    const document = draft.documents[slot];
+    if (included && document) list.push({ label: documentPurposeLabels[slot], document });
+  }
+  return list;
+}
+
+export function ReviewStep(props: ReviewStepProps) {
+  const { draft, onEdit, today } = props;
+  const profession = professionOf(draft);
+  const sections = sectionsFor(draft);
+  const address = draft.practiceAddress;
+  const gaps = workHistoryGaps(draft, today || undefined);
+  const gapBefore = new Set(gaps.map((gap) => gap.beforeJobIndex));
+  const documents = documentsToSend(draft);
+
+  return (
+    <>
+      <p className="text-slate-700">
+        Check your answers. Use &ldquo;Edit&rdquo; to change a section; your answers and uploads are kept.
+      </p>
+      <div className="mt-5 space-y-5">
+        <Section step={0} onEdit={onEdit}>
+          <Item term="Legal name">{`${draft.legalFirstName} ${draft.legalLastName}`.trim()}</Item>
+          <Item term="Email">{draft.email}</Item>
+          <Item term="Mobile phone">{draft.phone}</Item>
+          <Item term="Practice address">
+            {address.line1 ? (
+              <>
+                {address.line1}
+                {address.line2 ? <>, {address.line2}</> : null}
+                <br />
+                {address.city}, {address.state} {address.postalCode}
+              </>
+            ) : null}
+          </Item>
+        </Section>
+
+        <Section step={1} onEdit={onEdit}>
+          <Item term="Profession">{profession ? professions[profession].label : ''}</Item>
+          <Item term="Specialties">{parseSpecialties(draft.specialties).join(', ')}</Item>
+          <Item term="NPI">{draft.npi}</Item>
+        </Section>
+
+        <Section step={2} onEdit={onEdit}>
+          {draft.licences.map((licence, index) => (
+            <Item key={licence.id} term={`Licence ${index + 1}`}>
+              {licence.state || licence.number ? (
+                <>
+                  {stateLabel(licence.state)}, number {licence.number}, expires{' '}
+                  {formatIsoDate(licence.expiresOn)}
+                </>
+              ) : null}
+            </Item>
+          ))}
+        </Section>
+
+        <Section step={3} onEdit={onEdit}>
+          <Item term="DEA registration">
+            {!sections.dea
+              ? 'Does not apply to your profession'
+              : draft.hasDea
+                ? `${draft.dea.number.trim().toUpperCase()}, ${stateLabel(draft.dea.state)}, expires ${formatIsoDate(draft.dea.expiresOn)}`
+                : 'None'}
+          </Item>
+          <Item term="Board certification">
+            {!sections.board
+              ? 'Does not apply to your profession'
+              : draft.hasBoardCertification
+                ? `${draft.boardCertification.board}: ${draft.boardCertification.certificate}, expires ${formatIsoDate(draft.boardCertification.expiresOn)}`
+                : 'None'}
+          </Item>
+        </Section>
+
+        <Section step={4} onEdit={onEdit}>
+          <Item term="Carrier">{draft.malpractice.carrier}</Item>
+          <Item term="Policy number">{draft.malpractice.policyNumber}</Item>
+          <Item term="Coverage">
+            {draft.malpractice.perClaimCoverageUsd
+              ? `${usd(draft.malpractice.perClaimCoverageUsd)} per claim, ${usd(draft.malpractice.aggregateCoverageUsd)} aggregate`
+              : ''}
+          </Item>
+          <Item term="Expires">{formatIsoDate(draft.malpractice.expiresOn)}</Item>
+        </Section>
+
+        <Section step={5} onEdit={onEdit}>
+          {draft.workHistory.map((job, index) => (
+            <Item key={job.id} term={`Job ${index + 1}`}>
+              {job.employer || job.role ? (
+                <>
+                  {job.role}, {job.employer}: {formatMonth(job.startMonth)} to{' '}
+                  {job.current ? 'now' : formatMonth(job.endMonth)}
+                  {gapBefore.has(index) && job.gapBeforeExplanation.trim() ? (
+                    <span className="mt-1 block text-sm text-slate-700">
+                      Gap before this job: {job.gapBeforeExplanation}
+                    </span>
+                  ) : null}
+                </>
+              ) : null}
+            </Item>
+          ))}
+          {gapBefore.has(null) ? (
+            <Item term="Gap since your last job">{draft.currentGapExplanation}</Item>
+          ) : null}
+        </Section>
+
+        <Section step={6} onEdit={onEdit}>
+          <Item term="Attestations">
+            {draft.attestations.truthful && draft.attestations.consentToVerification
+              ? 'Both confirmed'
+              : 'Not confirmed yet'}
+          </Item>
+          <Item term="Signed by">
+            {draft.signatureName ? `${draft.signatureName}, ${today ? formatIsoDate(today) : ''}` : ''}
+          </Item>
+        </Section>
+
+        <section
+          aria-labelledby="ca-review-documents"
+          className="rounded-lg border border-slate-200 p-4 sm:p-5"
+        >
+          <h3 id="ca-review-documents" className="text-lg font-semibold text-slate-900">
+            Documents
+          </h3>
+          {documents.length ? (
+            <ul className="mt-2 divide-y divide-slate-100">
+              {documents.map(({ label, document }) => (
+                <li key={document.key} className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
+                  <span className="text-sm font-semibold text-slate-700">{label}</span>
+                  <span className="mt-0.5 block break-all text-slate-900 sm:col-span-2 sm:mt-0">
+                    {document.fileName} ({formatBytes(document.size)})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-slate-600">No documents uploaded yet.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

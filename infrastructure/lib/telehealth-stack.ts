@@ -1,0 +1,201 @@
+import { type TableDefinition, tableDefinitions } from '@telehealth/data';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+
+export const DEFAULT_UPLOAD_BUCKET_NAME = 'telehealth-clinician-uploads';
+/** The only key prefix the app writes to (`drafts/<draftId>/<purpose>/<uuid>.<ext>`). */
+export const UPLOAD_PREFIX = 'drafts/';
+
+export interface TelehealthStackProps extends StackProps {
+  /** The app's public origin (`APP_URL`), e.g. `https://app.example.com`: the only origin the bucket's CORS allows. */
+  appOrigin: string;
+  /** The domain SES sends from; `SES_FROM_EMAIL` must be an address on it. */
+  sesDomain: string;
+  /** Prepended to every table's default name (e.g. `staging-`); empty for the existing deployment's names. */
+  tableNamePrefix?: string;
+  /** S3 bucket names are global: override when the default is taken. */
+  uploadBucketName?: string;
+}
+
+/** CloudFormation output keys are alphanumeric: `AWS_DYNAMO_TABLE` becomes `AWSDYNAMOTABLE`. */
+export const outputKey = (envVar: string) => envVar.replace(/[^A-Za-z0-9]/g, '');
+
+const attributeType = (type: 'S' | 'N') =>
+  type === 'N' ? dynamodb.AttributeType.NUMBER : dynamodb.AttributeType.STRING;
+
+const key = (attribute: { name: string; type: 'S' | 'N' }): dynamodb.Attribute => ({
+  name: attribute.name,
+  type: attributeType(attribute.type),
+});
+
+/**
+ * Everything the app needs in AWS: DynamoDB tables (from `@telehealth/data`, the same definitions the
+ * local bootstrap uses), the upload bucket, SES, one KMS key for data at rest, and the least-privilege
+ * role Amplify's SSR compute assumes.
+ */
+export class TelehealthStack extends Stack {
+  readonly key: kms.Key;
+  readonly tables: Record<string, dynamodb.Table>;
+  readonly uploadBucket: s3.Bucket;
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly emailIdentity: ses.EmailIdentity;
+  readonly ssrRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: TelehealthStackProps) {
+    super(scope, id, props);
+    const origin = new URL(props.appOrigin).origin;
+    if (origin !== props.appOrigin) {
+      throw new Error(`appOrigin must be an origin such as https://app.example.com, got ${props.appOrigin}`);
+    }
+    const prefix = props.tableNamePrefix ?? '';
+
+    this.key = new kms.Key(this, 'DataKey', {
+      alias: 'alias/telehealth-data',
+      description: 'Telehealth data at rest: DynamoDB tables and uploaded documents',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.tables = {};
+    for (const [name, def] of Object.entries(tableDefinitions) as [string, TableDefinition][]) {
+      const table = new dynamodb.Table(this, `${name}Table`, {
+        tableName: `${prefix}${def.defaultName}`,
+        billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+        partitionKey: key(def.partitionKey),
+        ...(def.sortKey ? { sortKey: key(def.sortKey) } : {}),
+        ...(def.ttlAttribute ? { timeToLiveAttribute: def.ttlAttribute } : {}),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+        encryptionKey: this.key,
+        deletionProtection: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      for (const index of def.indexes ?? []) {
+        table.addGlobalSecondaryIndex({
+          indexName: index.name,
+          partitionKey: key(index.partitionKey),
+          ...(index.sortKey ? { sortKey: key(index.sortKey) } : {}),
+          projectionType: dynamodb.ProjectionType.ALL,
+        });
+      }
+      this.tables[name] = table;
+      new CfnOutput(this, `${name}TableName`, {
+        key: outputKey(def.envVar),
+        description: def.envVar,
+        value: table.tableName,
+      });
+    }
+
+    this.uploadBucket = new s3.Bucket(this, 'UploadBucket', {
+      bucketName: props.uploadBucketName ?? DEFAULT_UPLOAD_BUCKET_NAME,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      // Browsers PUT documents straight to S3 with presigned URLs; only the app's own pages may.
+      cors: [
+        {
+          allowedOrigins: [props.appOrigin],
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 600,
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: 'telehealth',
+      // Emails carry join links and one-time codes: never deliver them over plain SMTP.
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', {
+      identity: ses.Identity.domain(props.sesDomain),
+      configurationSet: this.configurationSet,
+    });
+
+    this.ssrRole = new iam.Role(this, 'SsrComputeRole', {
+      assumedBy: new iam.ServicePrincipal('amplify.amazonaws.com'),
+      description: 'Assumed by the Amplify Hosting SSR compute of apps/web',
+    });
+    // Transactions need no action of their own: IAM checks each Put/Update/Delete/ConditionCheck in them.
+    for (const table of Object.values(this.tables)) {
+      table.grant(
+        this.ssrRole,
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:Query',
+        'dynamodb:ConditionCheckItem',
+      );
+    }
+    // Presigned PUTs are signed with this role; HeadObject is authorised by s3:GetObject.
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+      }),
+    );
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          this.emailIdentity.emailIdentityArn,
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
+        ],
+      }),
+    );
+    // Only through DynamoDB and S3 in this region: the role cannot use the key directly.
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [this.key.keyArn],
+        conditions: {
+          StringEquals: {
+            'kms:ViaService': [`dynamodb.${this.region}.amazonaws.com`, `s3.${this.region}.amazonaws.com`],
+          },
+        },
+      }),
+    );
+
+    new CfnOutput(this, 'UploadBucketName', {
+      key: outputKey('AWS_S3_UPLOAD_BUCKET'),
+      description: 'AWS_S3_UPLOAD_BUCKET',
+      value: this.uploadBucket.bucketName,
+    });
+    new CfnOutput(this, 'ConfigurationSetName', {
+      key: outputKey('SES_CONFIGURATION_SET'),
+      description: 'SES_CONFIGURATION_SET',
+      value: this.configurationSet.configurationSetName,
+    });
+    new CfnOutput(this, 'SsrRoleArn', {
+      key: 'SsrComputeRoleArn',
+      description: 'Amplify: App settings > IAM roles > Compute role',
+      value: this.ssrRole.roleArn,
+    });
+    this.emailIdentity.dkimRecords.forEach((record, i) => {
+      new CfnOutput(this, `DkimRecord${i + 1}`, {
+        key: `SesDkimCname${i + 1}`,
+        description: `DNS CNAME that verifies ${props.sesDomain} for SES (name = value)`,
+        value: `${record.name} = ${record.value}`,
+      });
+    });
+  }
+}

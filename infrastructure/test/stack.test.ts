@@ -1,0 +1,220 @@
+import { createTableInput, type TableDefinition, tableDefinitions } from '@telehealth/data';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outputKey, TelehealthStack } from '../lib/telehealth-stack';
+
+const appOrigin = 'https://portal.lumen-health.test';
+const definitions = Object.values(tableDefinitions) as TableDefinition[];
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+let template: Template;
+let tables: Resource[];
+let roleStatements: Statement[];
+
+/** The SSR role's policy statements that name the given action prefix. */
+const statementsFor = (prefix: string) =>
+  roleStatements.filter((s) => [s.Action].flat().some((action) => action.startsWith(prefix)));
+
+const byName = <T extends { AttributeName?: string }>(items: readonly T[] = []) =>
+  [...items].sort((a, b) => (a.AttributeName ?? '').localeCompare(b.AttributeName ?? ''));
+
+beforeAll(() => {
+  const app = new App();
+  const stack = new TelehealthStack(app, 'Test', { appOrigin, sesDomain: 'lumen-health.test' });
+  template = Template.fromStack(stack);
+  tables = Object.values(template.findResources('AWS::DynamoDB::Table')) as Resource[];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  expect(policies).toHaveLength(1);
+  const document = policies[0]?.Properties.PolicyDocument as { Statement: Statement[] } | undefined;
+  roleStatements = document?.Statement ?? [];
+});
+
+describe('DynamoDB tables match packages/data', () => {
+  it('has exactly one table a definition', () => {
+    expect(tables.map((t) => t.Properties.TableName).sort()).toEqual(
+      definitions.map((def) => def.defaultName).sort(),
+    );
+  });
+
+  describe.each(definitions.map((def) => [def.defaultName, def] as const))('%s', (name, def) => {
+    const expected = createTableInput(def, name);
+    const table = () => {
+      const found = tables.find((t) => t.Properties.TableName === name);
+      if (!found) throw new Error(`no table ${name}`);
+      return found.Properties;
+    };
+
+    it('has the same keys, attributes and indexes as the local bootstrap', () => {
+      const props = table();
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(props.KeySchema).toEqual(expected.KeySchema);
+      expect(byName(props.AttributeDefinitions as { AttributeName: string }[])).toEqual(
+        byName(expected.AttributeDefinitions),
+      );
+      const indexes = (props.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+      expect([...indexes].sort((a, b) => a.IndexName.localeCompare(b.IndexName))).toEqual(
+        [...(expected.GlobalSecondaryIndexes ?? [])].sort((a, b) =>
+          (a.IndexName ?? '').localeCompare(b.IndexName ?? ''),
+        ),
+      );
+    });
+
+    it('expires items by the defined TTL attribute, if any', () => {
+      expect(table().TimeToLiveSpecification).toEqual(
+        def.ttlAttribute ? { AttributeName: def.ttlAttribute, Enabled: true } : undefined,
+      );
+    });
+
+    it('has point-in-time recovery, KMS encryption with the stack key and deletion protection', () => {
+      const props = table();
+      expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(props.SSESpecification).toEqual({
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] },
+      });
+      expect(props.DeletionProtectionEnabled).toBe(true);
+      expect(tables.find((t) => t.Properties.TableName === name)?.DeletionPolicy).toBe('Retain');
+    });
+
+    it('outputs its name under its env variable', () => {
+      template.hasOutput(outputKey(def.envVar), { Description: def.envVar });
+    });
+  });
+});
+
+describe('KMS key', () => {
+  it('rotates and outlives the stack', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', {
+      Properties: { EnableKeyRotation: true },
+      DeletionPolicy: 'Retain',
+    });
+  });
+});
+
+describe('upload bucket', () => {
+  it('blocks public access, is versioned and encrypted with the stack key', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'telehealth-clinician-uploads',
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it('lets only the app origin PUT, GET and HEAD from a browser', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Resource[];
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]?.Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedOrigins: [appOrigin],
+          AllowedMethods: ['PUT', 'GET', 'HEAD'],
+          AllowedHeaders: ['*'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 600,
+        },
+      ],
+    });
+  });
+
+  it('refuses requests without TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('rejects an appOrigin that is not an origin', () => {
+    expect(
+      () => new TelehealthStack(new App(), 'Bad', { appOrigin: 'https://app.test/', sesDomain: 'x.test' }),
+    ).toThrow(/appOrigin/);
+  });
+});
+
+describe('SSR compute role', () => {
+  it('is assumed by Amplify only', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'amplify.amazonaws.com' } },
+        ],
+      },
+    });
+  });
+
+  it('reads and writes objects under drafts/ and nowhere else in S3', () => {
+    const s3 = statementsFor('s3:');
+    expect(s3).toHaveLength(1);
+    expect([s3[0]?.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(s3[0]?.Resource).toEqual({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^UploadBucket/), 'Arn'] }, '/drafts/*']],
+    });
+  });
+
+  it('has item-level DynamoDB actions only, on the tables and their indexes', () => {
+    const dynamo = statementsFor('dynamodb:');
+    const actions = new Set(dynamo.flatMap((s) => [s.Action].flat()));
+    expect([...actions].sort()).toEqual([
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(dynamo).toHaveLength(definitions.length);
+    for (const [key, def] of Object.entries(tableDefinitions) as [string, TableDefinition][]) {
+      const statement = dynamo.find((s) => JSON.stringify(s.Resource).includes(`"${key}Table`));
+      const resources = JSON.stringify(statement?.Resource);
+      expect(resources.includes('/index/*')).toBe(Boolean(def.indexes?.length));
+    }
+  });
+
+  it('sends email only from the identity, with the configuration set', () => {
+    const sesStatements = statementsFor('ses:');
+    expect(sesStatements).toHaveLength(1);
+    expect([sesStatements[0]?.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(JSON.stringify(sesStatements[0]?.Resource)).toMatch(/:identity\/.*:configuration-set\//);
+  });
+
+  it('uses the key only through DynamoDB and S3', () => {
+    const kmsStatements = statementsFor('kms:');
+    expect(kmsStatements).toHaveLength(1);
+    expect(kmsStatements[0]).toMatchObject({
+      Condition: { StringEquals: { 'kms:ViaService': expect.any(Array) } },
+    });
+  });
+
+  it('outputs the values Amplify needs', () => {
+    for (const key of ['AWSS3UPLOADBUCKET', 'SESCONFIGURATIONSET', 'SsrComputeRoleArn']) {
+      expect(Object.keys(template.findOutputs(key))).toEqual([key]);
+    }
+  });
+});
