@@ -106,7 +106,10 @@ export default function LandingPage() {
     <>
       <SiteHeader brandName={brandName} />
       <main id="main">
-        <section aria-labelledby="hero-heading" className="overflow-x-clip bg-gradient-to-b from-brand-50 to-white">
+        <section
+          aria-labelledby="hero-heading"
+          className="overflow-x-clip bg-gradient-to-b from-brand-50 to-white"
+        >
           <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-2 lg:px-8">
             <div>
               <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
