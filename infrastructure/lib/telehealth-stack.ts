@@ -1,5 +1,5 @@
 import { type TableDefinition, tableDefinitions } from '@telehealth/data';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,8 +8,10 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 
 export const DEFAULT_UPLOAD_BUCKET_NAME = 'telehealth-clinician-uploads';
-/** The only key prefix the app writes to (`drafts/<draftId>/<purpose>/<uuid>.<ext>`). */
+/** Where browsers upload (`drafts/<draftId>/<purpose>/<uuid>.<ext>`), through presigned PUTs. */
 export const UPLOAD_PREFIX = 'drafts/';
+/** Where the server freezes the checked copy of each submitted document; no browser can write here. */
+export const APPLICATION_PREFIX = 'applications/';
 
 export interface TelehealthStackProps extends StackProps {
   /** The app's public origin (`APP_URL`), e.g. `https://app.example.com`: the only origin the bucket's CORS allows. */
@@ -111,6 +113,15 @@ export class TelehealthStack extends Stack {
           maxAge: 600,
         },
       ],
+      // Drafts are scratch space: a submitted application's documents are copied out of drafts/.
+      lifecycleRules: [
+        {
+          id: 'expire-drafts',
+          prefix: UPLOAD_PREFIX,
+          expiration: Duration.days(7),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -142,11 +153,22 @@ export class TelehealthStack extends Stack {
         'dynamodb:ConditionCheckItem',
       );
     }
-    // Presigned PUTs are signed with this role; HeadObject is authorised by s3:GetObject.
+    // Presigned PUTs are signed with this role; HeadObject is authorised by s3:GetObject; CopyObject
+    // (draft → application) needs Get on the source and Put on the copy.
     this.ssrRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject', 's3:GetObject'],
-        resources: [this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+        resources: [
+          this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`),
+          this.uploadBucket.arnForObjects(`${APPLICATION_PREFIX}*`),
+        ],
+      }),
+    );
+    // Copies of a refused application are removed again; drafts are left to the lifecycle rule.
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [this.uploadBucket.arnForObjects(`${APPLICATION_PREFIX}*`)],
       }),
     );
     this.ssrRole.addToPolicy(

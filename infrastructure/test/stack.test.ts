@@ -169,12 +169,23 @@ describe('SSR compute role', () => {
     });
   });
 
-  it('reads and writes objects under drafts/ and nowhere else in S3', () => {
+  it('reads and writes objects under drafts/ and applications/ only, and deletes only copies', () => {
     const s3 = statementsFor('s3:');
-    expect(s3).toHaveLength(1);
-    expect([s3[0]?.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(s3[0]?.Resource).toEqual({
-      'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^UploadBucket/), 'Arn'] }, '/drafts/*']],
+    expect(s3).toHaveLength(2);
+    const prefixOf = (resource: unknown) => JSON.stringify(resource).match(/"\/(\w+)\/\*"/)?.[1];
+    const readWrite = s3.find((s) => [s.Action].flat().includes('s3:PutObject'));
+    expect([readWrite?.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect([readWrite?.Resource].flat().map(prefixOf).sort()).toEqual(['applications', 'drafts']);
+    const remove = s3.find((s) => [s.Action].flat().includes('s3:DeleteObject'));
+    expect([remove?.Action].flat()).toEqual(['s3:DeleteObject']);
+    expect([remove?.Resource].flat().map(prefixOf)).toEqual(['applications']);
+  });
+
+  it('expires drafts after 7 days and keeps submitted documents', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: [Match.objectLike({ Prefix: 'drafts/', ExpirationInDays: 7, Status: 'Enabled' })],
+      },
     });
   });
 

@@ -38,7 +38,11 @@ export function clientIp(headers: Headers, trustedHops: number): string {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (trustedHops === 0 || forwarded.length === 0) return 'unknown';
+  if (trustedHops === 0 || forwarded.length === 0) {
+    // Every such request shares one rate-limit bucket: a proxy that drops the header must be noticed.
+    log.warn('request.no_client_ip', { hops: trustedHops });
+    return 'unknown';
+  }
   return forwarded[Math.max(0, forwarded.length - trustedHops)] ?? 'unknown';
 }
 
@@ -98,6 +102,25 @@ export function route(
   };
 }
 
+/** Reads the body as text, stopping with 413 as soon as it passes `maxBytes` (chunked bodies too). */
+async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new ApiError('payload_too_large', 'The request body is too large.');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Reads a JSON body (16 KiB unless `maxBytes` says otherwise) and parses it with a contract; 400/413/415 otherwise. */
 export async function parseJsonBody<T extends z.ZodType>(
   request: Request,
@@ -109,9 +132,7 @@ export async function parseJsonBody<T extends z.ZodType>(
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new ApiError('payload_too_large', 'The request body is too large.');
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new ApiError('payload_too_large', 'The request body is too large.');
+  const text = await readTextWithin(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -23,7 +23,9 @@ export async function latestCodeFor(sesEndpoint: string, to: string, timeoutMs =
   while (Date.now() < deadline) {
     const emails = await inboxFor(sesEndpoint, to);
     const newest = emails.at(-1);
-    const code = newest?.subject.match(/\b(\d{6})\b/)?.[1];
+    const code = newest?.subject.includes('verification code')
+      ? newest.body.text?.match(/\b(\d{6})\b/)?.[1]
+      : undefined;
     if (code) return code;
     await new Promise((r) => setTimeout(r, 200));
   }

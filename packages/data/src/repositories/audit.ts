@@ -27,7 +27,8 @@ export class AuditRepository {
     private readonly tableName: string,
   ) {}
 
-  async record(input: AuditEventInput, at: Date): Promise<AuditEvent> {
+  /** The event as a conditional put, to commit in the same transaction as the change it records. */
+  transactionPut(input: AuditEventInput, at: Date) {
     const eventId = randomUUID();
     const iso = at.toISOString();
     const event: AuditEvent = {
@@ -37,14 +38,13 @@ export class AuditRepository {
       day: iso.slice(0, 10),
       eventKey: `${iso}#${eventId}`,
     };
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: event,
-        ConditionExpression: 'attribute_not_exists(eventKey)',
-      }),
-    );
-    return event;
+    return { TableName: this.tableName, Item: event, ConditionExpression: 'attribute_not_exists(eventKey)' };
+  }
+
+  async record(input: AuditEventInput, at: Date): Promise<AuditEvent> {
+    const put = this.transactionPut(input, at);
+    await this.db.send(new PutCommand(put));
+    return put.Item;
   }
 
   async listForSubject(subject: string): Promise<AuditEvent[]> {

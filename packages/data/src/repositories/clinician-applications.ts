@@ -1,4 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
+/** A put from another table (e.g. the audit event) to commit in the same transaction. */
+export interface TransactionPut {
+  TableName: string;
+  Item: object;
+  ConditionExpression?: string;
+}
 
 export type ClinicianApplicationStatus =
   | 'SUBMITTED'
@@ -8,7 +16,10 @@ export type ClinicianApplicationStatus =
   | 'REJECTED';
 
 export interface StoredDocument {
+  /** The server's checked copy under `applications/<applicationId>/`; browsers cannot write there. */
   key: string;
+  /** Where the browser uploaded it (`drafts/<draftId>/…`); expires with the draft. */
+  uploadedKey: string;
   purpose: string;
   fileName: string;
   licenceIndex?: number;
@@ -58,7 +69,24 @@ export class ClinicianApplicationRepository {
    * the same id (the idempotency key) returns the first record, and a second open application for
    * the same email is refused even when two arrive at once.
    */
-  async create(record: ClinicianApplicationRecord): Promise<CreateApplicationOutcome> {
+  async create(
+    record: ClinicianApplicationRecord,
+    alsoPut: TransactionPut[] = [],
+  ): Promise<CreateApplicationOutcome> {
+    // Two submits of one application at the same moment cancel each other (TransactionConflict):
+    // retry briefly, and the loser then finds the winner's record and replays it.
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.tryCreate(record, alsoPut);
+      if (outcome !== 'conflict') return outcome;
+      if (attempt === 4) throw new Error('TransactionConflict persisted after retries');
+      await sleep(25 * attempt + Math.floor(Math.random() * 50));
+    }
+  }
+
+  private async tryCreate(
+    record: ClinicianApplicationRecord,
+    alsoPut: TransactionPut[],
+  ): Promise<CreateApplicationOutcome | 'conflict'> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -81,6 +109,7 @@ export class ClinicianApplicationRepository {
                 ConditionExpression: 'attribute_not_exists(applicationId)',
               },
             },
+            ...alsoPut.map((Put) => ({ Put })),
           ],
         }),
       );
@@ -94,6 +123,7 @@ export class ClinicianApplicationRepository {
         return { outcome: 'key_reused' };
       }
       if (reasons[1]?.Code === 'ConditionalCheckFailed') return { outcome: 'open_application_exists' };
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'conflict';
       throw error;
     }
   }

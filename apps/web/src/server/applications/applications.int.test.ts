@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   type ClinicianApplicationInput,
   type DocumentPurpose,
@@ -9,7 +10,7 @@ import { AuditRepository, ClinicianApplicationRepository, openApplicationLockId 
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
 import { POST as presignPOST } from '@/app/api/uploads/presign/route';
-import { dynamoDocumentClient } from '@/server/aws';
+import { dynamoDocumentClient, s3Client } from '@/server/aws';
 import { serverEnv } from '@/server/env';
 import { sampleExe, samplePdf, samplePng } from '@/test/documents';
 import { inboxFor } from '@/test/inbox';
@@ -85,8 +86,20 @@ async function application(
   } as ClinicianApplicationInput & { documents: DocumentRef[] };
 }
 
+async function objectBytes(key: string): Promise<Buffer> {
+  const object = await s3Client().send(
+    new GetObjectCommand({ Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET, Key: key }),
+  );
+  return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+}
+
 async function expectNothingWritten(input: ClinicianApplicationInput) {
   expect(await applications().get(input.idempotencyKey)).toBeUndefined();
+  // Listed without signing: the local S3 miscomputes signatures of signed list requests.
+  const listing = await fetch(
+    `${serverEnv().S3_ENDPOINT}/${serverEnv().AWS_S3_UPLOAD_BUCKET}?list-type=2&prefix=applications/${input.idempotencyKey}/`,
+  );
+  expect(await listing.text()).toContain('<KeyCount>0</KeyCount>');
   expect(await applications().get(openApplicationLockId(input.email.trim().toLowerCase()))).toBeUndefined();
 }
 
@@ -111,6 +124,12 @@ describe('clinician applications against the local stack', () => {
       ['cv', 'application/pdf', samplePdf.length],
       ['malpractice', 'image/png', samplePng.length],
     ]);
+    // The checked copies live where no browser can write, byte for byte what was uploaded.
+    for (const [i, doc] of (record?.documents ?? []).entries()) {
+      expect(doc.key.startsWith(`applications/${body.applicationId}/${doc.purpose}/`)).toBe(true);
+      expect(doc.uploadedKey).toBe(input.documents[i]?.key);
+    }
+    expect(await objectBytes(record?.documents[2]?.key ?? '')).toEqual(samplePng);
 
     const [confirmation] = await inboxFor(sesEndpoint(), input.email);
     expect(confirmation?.subject).toContain(body.referenceNumber);
@@ -179,13 +198,24 @@ describe('clinician applications against the local stack', () => {
   it('refuses a missing object, a key outside the draft and an oversize object, and writes nothing', async () => {
     const input = await application();
     const otherDraft = await upload(randomUUID(), 'malpractice', samplePng, 'image/png');
-    // Presigned for a small file, then sent 10 MB more than allowed: only the check after upload sees it.
+    // The size is signed: S3 refuses more bytes than were presigned...
     const huge = Buffer.concat([samplePdf, Buffer.alloc(10 * 1024 * 1024)]);
     const presigned = await (await presign(input.draftId, 'cv', 'application/pdf', samplePdf.length)).json();
-    expect(
-      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: new Uint8Array(huge) }))
-        .status,
-    ).toBe(200);
+    const put = await fetch(presigned.url, {
+      method: 'PUT',
+      headers: presigned.headers,
+      body: new Uint8Array(huge),
+    });
+    expect(put.status).toBe(403);
+    // ...and an oversize object that got there anyway is still refused at apply.
+    await s3Client().send(
+      new PutObjectCommand({
+        Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET,
+        Key: presigned.key,
+        Body: huge,
+        ContentType: 'application/pdf',
+      }),
+    );
     input.documents = [
       { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/licence/${randomUUID()}.pdf` },
       { ...(input.documents[1] as DocumentRef), key: presigned.key },
@@ -203,6 +233,35 @@ describe('clinician applications against the local stack', () => {
     expect(issues[1]?.message).toMatch(/larger than 10 MB/);
     expect(issues[2]?.message).toMatch(/does not belong to this application/);
     await expectNothingWritten(input);
+  });
+
+  it('keeps the document that was checked when the draft upload is overwritten after submit', async () => {
+    const input = await application();
+    const draftId = input.draftId;
+    const presigned = await (await presign(draftId, 'cv', 'application/pdf', samplePdf.length)).json();
+    await fetch(presigned.url, {
+      method: 'PUT',
+      headers: presigned.headers,
+      body: new Uint8Array(samplePdf),
+    });
+    input.documents[1] = { ...(input.documents[1] as DocumentRef), key: presigned.key };
+    const body = await (await postJson(applyPOST, input)).json();
+
+    const swapped = Buffer.alloc(samplePdf.length, 0x41);
+    expect(
+      (
+        await fetch(presigned.url, {
+          method: 'PUT',
+          headers: presigned.headers,
+          body: new Uint8Array(swapped),
+        })
+      ).status,
+    ).toBe(200);
+    const record = await applications().get(body.applicationId);
+    expect(await objectBytes(record?.documents[1]?.key ?? '')).toEqual(samplePdf);
+    // A replay answers from the record and copies nothing new.
+    expect((await postJson(applyPOST, input)).headers.get('idempotent-replayed')).toBe('true');
+    expect((await applications().get(body.applicationId))?.documents).toEqual(record?.documents);
   });
 
   it('creates one application for a double submit with the same idempotency key', async () => {

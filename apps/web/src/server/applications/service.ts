@@ -3,6 +3,7 @@ import type { ClinicianApplication, ClinicianApplicationAccepted, FieldIssue } f
 import type {
   ClinicianApplicationRecord,
   ClinicianApplicationRepository,
+  CreateApplicationOutcome,
   StoredDocument,
 } from '@telehealth/data';
 import type { AuditTrail } from '../audit/audit';
@@ -11,7 +12,7 @@ import { applicationReceivedEmail, applicationWaitingEmail } from '../email/temp
 import { ApiError, type RequestContext } from '../http';
 import { log } from '../log';
 import type { RateLimiter } from '../rate-limit';
-import type { UploadService } from '../uploads/service';
+import { describeDocument, type UploadService } from '../uploads/service';
 import { newReferenceNumber } from './reference';
 
 export const applyLimit = { name: 'apply-ip', limit: 10, windowSeconds: 3600 } as const;
@@ -39,29 +40,44 @@ function documentPath(doc: ClinicianApplication['documents'][number]): string {
 export function createApplicationService(deps: ApplicationServiceDeps) {
   const { applications, uploads, audit, limiter } = deps;
 
-  /** Checks every referenced upload in S3; refuses the whole application, naming each bad document. */
-  async function verifyDocuments(input: ClinicianApplication, now: Date): Promise<StoredDocument[]> {
-    const checks = await Promise.all(input.documents.map((doc) => uploads.checkDocument(input.draftId, doc)));
+  /**
+   * Copies every referenced upload out of the draft and checks the copy; refuses the whole
+   * application, naming each bad document, and removes the copies it made.
+   */
+  async function freezeDocuments(input: ClinicianApplication, now: Date): Promise<StoredDocument[]> {
+    const applicationId = input.idempotencyKey;
+    const checks = await Promise.all(
+      input.documents.map((doc) => uploads.freezeDocument(input.draftId, applicationId, doc)),
+    );
     const issues: FieldIssue[] = [];
     const stored: StoredDocument[] = [];
+    const seenKeys = new Set<string>();
     checks.forEach((check, i) => {
       const doc = input.documents[i];
       if (!doc) return;
-      if (!check.ok) {
+      if (seenKeys.has(doc.key)) {
+        issues.push({
+          path: documentPath(doc),
+          message: `${describeDocument(doc)} is already used for another document. Upload each document separately.`,
+        });
+      } else if (!check.ok) {
         issues.push({ path: documentPath(doc), message: check.message });
-        return;
+      } else {
+        stored.push({
+          key: check.key,
+          uploadedKey: doc.key,
+          purpose: doc.purpose,
+          fileName: doc.fileName,
+          ...(doc.licenceIndex !== undefined ? { licenceIndex: doc.licenceIndex } : {}),
+          contentType: check.contentType,
+          size: check.size,
+          verifiedAt: now.toISOString(),
+        });
       }
-      stored.push({
-        key: doc.key,
-        purpose: doc.purpose,
-        fileName: doc.fileName,
-        ...(doc.licenceIndex !== undefined ? { licenceIndex: doc.licenceIndex } : {}),
-        contentType: check.contentType,
-        size: check.size,
-        verifiedAt: now.toISOString(),
-      });
+      seenKeys.add(doc.key);
     });
     if (issues.length) {
+      await uploads.discard(stored.map((doc) => doc.key));
       throw new ApiError('validation_failed', 'Some documents could not be verified. Upload them again.', {
         issues,
       });
@@ -108,10 +124,19 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       ctx.now,
       'Too many applications from this network. Please try again later.',
     );
-    const documents = await verifyDocuments(input, ctx.now);
+    // A replay answers from the stored record before touching S3, so it never copies new bytes.
+    const existing = await applications.get(input.idempotencyKey);
+    if (existing)
+      return outcome(
+        { outcome: existing.email === input.email ? 'replayed' : 'key_reused', record: existing },
+        input,
+        ctx,
+      );
+
+    const documents = await freezeDocuments(input, ctx.now);
     const { documents: _refs, idempotencyKey, draftId, email, ...application } = input;
     const now = ctx.now.toISOString();
-    const written = await applications.create({
+    const record: ClinicianApplicationRecord = {
       applicationId: idempotencyKey,
       referenceNumber: newReferenceNumber(),
       status: 'SUBMITTED',
@@ -121,8 +146,26 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       draftId,
       documents,
       application,
-    });
+    };
+    const auditEvent = audit.transactionPut(
+      {
+        actor: 'public',
+        action: 'clinician.application.submitted',
+        subject: `clinician-application#${record.applicationId}`,
+        details: { documents: documents.length, profession: input.profession },
+      },
+      ctx,
+    );
+    const written = await applications.create(record, [auditEvent]);
+    if (written.outcome !== 'created') await uploads.discard(documents.map((doc) => doc.key));
+    return outcome(written, input, ctx);
+  }
 
+  async function outcome(
+    written: CreateApplicationOutcome,
+    input: ClinicianApplication,
+    ctx: RequestContext,
+  ): Promise<SubmitResult> {
     switch (written.outcome) {
       case 'open_application_exists':
         throw new ApiError(
@@ -137,15 +180,6 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       case 'replayed':
         return { ...accepted(written.record), replayed: true };
       case 'created':
-        await audit.record(
-          {
-            actor: 'public',
-            action: 'clinician.application.submitted',
-            subject: `clinician-application#${written.record.applicationId}`,
-            details: { documents: documents.length, profession: input.profession },
-          },
-          ctx,
-        );
         await notify(written.record, input, ctx);
         log.info('application.submitted', {
           requestId: ctx.requestId,

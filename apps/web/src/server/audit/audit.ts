@@ -10,6 +10,14 @@ export type AuditEntry = Omit<AuditEventInput, 'requestId' | 'sourceIp'>;
 export class AuditTrail {
   constructor(private readonly repo: AuditRepository) {}
 
+  /** The event as a put for the same transaction as the change, so neither exists without the other. */
+  transactionPut(entry: AuditEntry, context: RequestContext) {
+    return this.repo.transactionPut(
+      { ...entry, requestId: context.requestId, sourceIp: context.ip },
+      context.now,
+    );
+  }
+
   async record(entry: AuditEntry, context: RequestContext): Promise<void> {
     await this.repo.record({ ...entry, requestId: context.requestId, sourceIp: context.ip }, context.now);
   }

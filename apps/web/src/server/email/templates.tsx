@@ -18,7 +18,8 @@ async function renderEmail(subject: string, element: ReactElement): Promise<Rend
 export function verificationCodeEmail(input: { brandName: string; code: string; minutesValid: number }) {
   const { brandName, code, minutesValid } = input;
   return renderEmail(
-    `${code} is your ${brandName} verification code`,
+    // Not in the subject: subjects show on lock screens and in SES delivery events.
+    `Your ${brandName} verification code`,
     <EmailLayout brandName={brandName} preview={`Your code expires in ${minutesValid} minutes.`}>
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Confirm your email

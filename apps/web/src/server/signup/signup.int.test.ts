@@ -58,6 +58,7 @@ describe('patient signup against the local stack', () => {
     expect(email1?.body.text).toMatch(/expires in 10 minutes/);
     expect(email1?.body.html).toContain('<html');
     const code = await latestCodeFor(sesEndpoint(), email);
+    expect(email1?.subject).not.toContain(code);
 
     const stored = await patients().get(email);
     expect(stored).toMatchObject({

@@ -1,6 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   type DocumentContentType,
@@ -34,7 +41,7 @@ export interface UploadServiceDeps {
 }
 
 export type DocumentCheck =
-  | { ok: true; contentType: DocumentContentType; size: number }
+  | { ok: true; key: string; contentType: DocumentContentType; size: number }
   | { ok: false; message: string };
 
 /** "Your CV (cv.pdf)", "Your licence copy (ca.pdf)": how messages name a document. */
@@ -59,10 +66,11 @@ export function createUploadService({ s3, bucket, limiter }: UploadServiceDeps) 
     const key = `drafts/${input.draftId}/${input.purpose}/${uploadId}.${extensionFor[contentType]}`;
     const url = await getSignedUrl(
       s3,
-      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+      new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: input.size }),
       {
         expiresIn: PRESIGN_EXPIRY_SECONDS,
-        signableHeaders: new Set(['content-type']),
+        // Both signed: S3 refuses a body of another type or size than the one presigned.
+        signableHeaders: new Set(['content-type', 'content-length']),
       },
     );
     log.info('upload.presigned', { requestId: ctx.requestId, purpose: input.purpose, size: input.size });
@@ -75,52 +83,64 @@ export function createUploadService({ s3, bucket, limiter }: UploadServiceDeps) 
     };
   }
 
+  /** A missing key answers 404, or 403 without s3:ListBucket (the SSR role has none). */
+  function isMissing(error: unknown): boolean {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 403) log.warn('upload.source_forbidden', {});
+    return status === 404 || status === 403;
+  }
+
+  async function discard(keys: readonly string[]): Promise<void> {
+    await Promise.allSettled(keys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }))));
+  }
+
   /**
-   * Checks an uploaded document after the fact, since no local S3 enforces presigned conditions:
-   * the key is the draft's own, the object exists, its size is within the limit, and its first
-   * bytes are the type it claims.
+   * Copies an uploaded document out of the browser-writable draft prefix to
+   * `applications/<applicationId>/…`, then checks the copy: what was checked is what is kept, even if
+   * the draft object is overwritten later. Checked after the fact because no local S3 enforces
+   * presigned conditions: the key is the draft's own, the object exists, its size is within the
+   * limit, and its first bytes are the type it claims. A refused copy is deleted again.
    */
-  async function checkDocument(draftId: string, ref: DocumentRef): Promise<DocumentCheck> {
+  async function freezeDocument(
+    draftId: string,
+    applicationId: string,
+    ref: DocumentRef,
+  ): Promise<DocumentCheck> {
     const name = describeDocument(ref);
-    const keyPattern = new RegExp(`^drafts/${draftId}/${ref.purpose}/${UUID}\\.(pdf|jpg|png)$`);
+    const extension = extensionFor[ref.contentType as DocumentContentType];
+    const keyPattern = new RegExp(`^drafts/${draftId}/${ref.purpose}/${UUID}\\.${extension}$`);
     if (!keyPattern.test(ref.key)) {
       return { ok: false, message: `${name} does not belong to this application. Upload it again.` };
     }
-    let size: number;
+    const key = `applications/${applicationId}/${ref.purpose}/${randomUUID()}.${extension}`;
     try {
-      const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: ref.key }));
-      size = head.ContentLength ?? 0;
+      await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${ref.key}` }));
     } catch (error) {
-      // Without s3:ListBucket (the SSR role has none) S3 answers a missing key with 403, not 404.
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (status === 404 || status === 403) {
-        if (status === 403) log.warn('upload.head_forbidden', { purpose: ref.purpose });
-        return {
-          ok: false,
-          message: `${name} was not uploaded, or the upload did not finish. Upload it again.`,
-        };
-      }
-      throw error;
-    }
-    if (size > MAX_DOCUMENT_BYTES)
-      return { ok: false, message: `${name} is larger than 10 MB. Upload a smaller file.` };
-    if (size === 0) return { ok: false, message: `${name} is empty. Upload it again.` };
-    const head = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: ref.key, Range: 'bytes=0-15' }));
-    const firstBytes = await head.Body?.transformToByteArray();
-    const actual = firstBytes ? documentTypeFromMagicBytes(firstBytes) : undefined;
-    if (!actual) {
+      if (!isMissing(error)) throw error;
       return {
         ok: false,
-        message: `${name} is not a PDF, JPEG or PNG file. Upload it again in one of those formats.`,
+        message: `${name} was not uploaded, or the upload did not finish. Upload it again.`,
       };
     }
-    if (actual !== ref.contentType) {
-      return { ok: false, message: `${name} is not the type of file its name says. Upload it again.` };
-    }
-    return { ok: true, contentType: actual, size };
+    const refuse = async (message: string): Promise<DocumentCheck> => {
+      await discard([key]);
+      return { ok: false, message };
+    };
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const size = head.ContentLength ?? 0;
+    if (size > MAX_DOCUMENT_BYTES) return refuse(`${name} is larger than 10 MB. Upload a smaller file.`);
+    if (size === 0) return refuse(`${name} is empty. Upload it again.`);
+    const start = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-15' }));
+    const firstBytes = await start.Body?.transformToByteArray();
+    const actual = firstBytes ? documentTypeFromMagicBytes(firstBytes) : undefined;
+    if (!actual)
+      return refuse(`${name} is not a PDF, JPEG or PNG file. Upload it again in one of those formats.`);
+    if (actual !== ref.contentType)
+      return refuse(`${name} is not the type of file its name says. Upload it again.`);
+    return { ok: true, key, contentType: actual, size };
   }
 
-  return { presign, checkDocument };
+  return { presign, freezeDocument, discard };
 }
 
 export type UploadService = ReturnType<typeof createUploadService>;
