@@ -43,7 +43,7 @@ export interface PendingPatientWrite {
 
 export type PendingWriteOutcome =
   | { outcome: 'created' | 'refreshed'; patientId: string }
-  | { outcome: 'already_verified' };
+  | { outcome: 'already_verified'; patientId: string };
 
 const PENDING: PatientStatus = 'PENDING_VERIFICATION';
 
@@ -94,12 +94,20 @@ export class PatientRepository {
             ':ttl': input.expiresAtEpoch,
           },
           ReturnValues: 'ALL_NEW',
+          // The verified record comes back with the refusal: no second read, so both paths cost the same.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
       const item = result.Attributes as PatientRecord;
       return { outcome: item.createdAt === input.now ? 'created' : 'refreshed', patientId: item.patientId };
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return { outcome: 'already_verified' };
+      if (isConditionalCheckFailed(error)) {
+        // The item on a failed condition comes back unmarshalled only from the low-level client.
+        const raw = (error as { Item?: Record<string, unknown> }).Item?.patientId;
+        const patientId =
+          typeof raw === 'string' ? raw : String((raw as { S?: string } | undefined)?.S ?? '');
+        return { outcome: 'already_verified', patientId };
+      }
       throw error;
     }
   }

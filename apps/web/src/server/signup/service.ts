@@ -17,6 +17,8 @@ import type { RateLimiter } from '../rate-limit';
 import { generateCode, hashCode, hashesMatch } from './code';
 
 export const CODE_TTL_MINUTES = 10;
+/** Never the HMAC of any code (wrong length), so a condition on it always fails. */
+const UNUSABLE_HASH = 'none';
 export const MAX_CODE_ATTEMPTS = 5;
 /** An unverified signup is deleted (TTL) after this long. */
 const UNVERIFIED_RETENTION_DAYS = 7;
@@ -113,19 +115,16 @@ export function createSignupService(deps: SignupServiceDeps) {
     });
 
     if (written.outcome === 'already_verified') {
-      const existing = await patients.get(input.email);
       await send(input.email, alreadyConfirmedEmail({ brandName: deps.brandName, appUrl: deps.appUrl }), ctx);
-      if (existing) {
-        await audit.record(
-          {
-            actor: 'public',
-            action: 'patient.signup.repeated',
-            subject: `patient#${existing.patientId}`,
-            details: { changed: false },
-          },
-          ctx,
-        );
-      }
+      await audit.record(
+        {
+          actor: 'public',
+          action: 'patient.signup.repeated',
+          subject: `patient#${written.patientId}`,
+          details: { changed: false },
+        },
+        ctx,
+      );
       return { status: 'code_sent' };
     }
 
@@ -162,7 +161,12 @@ export function createSignupService(deps: SignupServiceDeps) {
     const invalid = new ApiError('invalid_code', INVALID_CODE_MESSAGE);
 
     const patient = await patients.get(input.email);
-    if (!patient?.codeHash || patient.status !== 'PENDING_VERIFICATION') throw invalid;
+    if (!patient?.codeHash || patient.status !== 'PENDING_VERIFICATION') {
+      // The same conditional write a real attempt makes (it fails here), so the answer's timing
+      // does not tell an unknown email from a known one.
+      await patients.consumeAttempt(input.email, UNUSABLE_HASH, MAX_CODE_ATTEMPTS, now.toISOString());
+      throw invalid;
+    }
     const subject = `patient#${patient.patientId}`;
     const nowIso = now.toISOString();
 

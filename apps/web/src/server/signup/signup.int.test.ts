@@ -94,7 +94,10 @@ describe('patient signup against the local stack', () => {
     );
     const emails = await inboxFor(sesEndpoint(), body.email);
     expect(emails.at(-1)?.subject).toMatch(/already confirmed/);
-    expect((await patients().get(body.email))?.firstName).toBe('Ada');
+    const stored = await patients().get(body.email);
+    expect(stored?.firstName).toBe('Ada');
+    const actions = (await auditLog().listForSubject(`patient#${stored?.patientId}`)).map((e) => e.action);
+    expect(actions).toContain('patient.signup.repeated');
   });
 
   it('returns one error shape for invalid input, with the field issues', async () => {
