@@ -37,3 +37,12 @@ export function LegalSection({ title, children }: { title: string; children: Rea
 export function BulletList({ children }: { children: ReactNode }) {
   return <ul className="list-disc space-y-1.5 pl-6">{children}</ul>;
 }
+
+/** The support address as a mailto link, for use inside the prose. */
+export function SupportEmailLink({ email }: { email: string }) {
+  return (
+    <a href={`mailto:${email}`} className="font-medium text-brand-700 underline underline-offset-2">
+      {email}
+    </a>
+  );
+}

@@ -2,6 +2,7 @@
 
 import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
 import { useEffect, useState } from 'react';
+import { CheckCircleIcon } from './CheckCircleIcon';
 import { postJson, somethingWentWrong } from './form/api';
 import { useFocusRequest } from './form/use-focus-request';
 import { CodeStep, type ResendOutcome } from './signup/CodeStep';
@@ -129,16 +130,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
           tabIndex={-1}
           className="flex items-center gap-3 text-2xl font-bold tracking-tight text-slate-900"
         >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-8 shrink-0 text-brand-600">
-            <circle cx="12" cy="12" r="11" fill="currentColor" />
-            <path
-              d="m7 12.5 3.2 3.2L17 9"
-              fill="none"
-              stroke="white"
-              strokeWidth="2.2"
-              strokeLinecap="round"
-            />
-          </svg>
+          <CheckCircleIcon className="size-8 shrink-0 text-brand-600" />
           Your email is confirmed
         </h2>
         <p className="mt-4 text-slate-700">

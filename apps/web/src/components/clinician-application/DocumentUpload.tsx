@@ -1,6 +1,7 @@
 'use client';
 
 import { type ChangeEvent, useEffect, useRef } from 'react';
+import { CheckCircleIcon } from '../CheckCircleIcon';
 import type { StoredDocument } from './draft';
 import { ACCEPT_ATTRIBUTE, formatBytes } from './uploads';
 import type { UploadState } from './use-document-uploads';
@@ -113,16 +114,7 @@ export function DocumentUpload(props: DocumentUploadProps) {
           </p>
         ) : uploaded && !failed ? (
           <p className="mt-3 flex items-start gap-2">
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-5 shrink-0 text-brand-600">
-              <circle cx="10" cy="10" r="9" fill="currentColor" />
-              <path
-                d="m6 10.5 2.6 2.6L14 7.5"
-                fill="none"
-                stroke="white"
-                strokeWidth="2"
-                strokeLinecap="round"
-              />
-            </svg>
+            <CheckCircleIcon drawing="small" className="mt-0.5 size-5 shrink-0 text-brand-600" />
             <span className="break-all">
               <span className="font-semibold">Uploaded:</span> {uploaded.fileName} (
               {formatBytes(uploaded.size)})

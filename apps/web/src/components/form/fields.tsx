@@ -13,6 +13,24 @@ function describedBy(id: string, hint: ReactNode | undefined, error: string | un
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** The ARIA state and look shared by the inputs, selects and text areas inside a `FieldFrame`. */
+function controlProps(id: string, hint: ReactNode | undefined, error: string | undefined) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    className: `mt-1.5 ${controlClass(Boolean(error))}`,
+  };
+}
+
+function FieldHint({ id, hint }: { id: string; hint: ReactNode | undefined }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
+      {hint}
+    </p>
+  );
+}
+
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
@@ -23,38 +41,58 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-interface TextFieldProps {
+interface FieldFrameProps {
+  id: string;
+  label: string;
+  hint: ReactNode | undefined;
+  error: string | undefined;
+  className: string | undefined;
+  /** The control, labelled by `label` and described by the hint and error (see `controlProps`). */
+  children: ReactNode;
+}
+
+/** Label, optional hint, the control, then the error message. */
+function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      <FieldHint id={id} hint={hint} />
+      {children}
+      <FieldError id={id} message={error} />
+    </div>
+  );
+}
+
+/** The props every text input, select and text area shares. */
+interface FramedFieldProps {
   id: string;
   name: string;
   label: string;
   value: string;
   error: string | undefined;
   hint?: ReactNode;
+  className?: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}
+
+interface TextFieldProps extends FramedFieldProps {
   type?: 'text' | 'email' | 'tel' | 'date' | 'month';
   /** Omitted for fields no browser can fill (licence numbers, …); `off` where autofill would be wrong. */
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
-  className?: string;
   min?: string;
   max?: string;
   maxLength?: number;
   spellCheck?: boolean;
-  onChange: (value: string) => void;
-  onBlur: () => void;
 }
 
 export function TextField(props: TextFieldProps) {
   const { id, name, label, value, error, hint, type = 'text', autoComplete, inputMode } = props;
   return (
-    <div className={props.className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={props.className}>
       <input
         id={id}
         name={name}
@@ -67,52 +105,30 @@ export function TextField(props: TextFieldProps) {
         max={props.max}
         maxLength={props.maxLength}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`mt-1.5 ${controlClass(Boolean(error))}`}
+        {...controlProps(id, hint, error)}
         onChange={(event: ChangeEvent<HTMLInputElement>) => props.onChange(event.target.value)}
         onBlur={props.onBlur}
       />
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
-interface SelectFieldProps {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  hint?: ReactNode;
+interface SelectFieldProps extends FramedFieldProps {
   autoComplete?: string;
   placeholder: string;
   options: readonly { value: string; label: string }[];
-  className?: string;
-  onChange: (value: string) => void;
-  onBlur: () => void;
 }
 
 export function SelectField(props: SelectFieldProps) {
   const { id, name, label, value, error, hint } = props;
   return (
-    <div className={props.className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={props.className}>
       <select
         id={id}
         name={name}
         autoComplete={props.autoComplete}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`mt-1.5 ${controlClass(Boolean(error))}`}
+        {...controlProps(id, hint, error)}
         onChange={(event) => props.onChange(event.target.value)}
         onBlur={props.onBlur}
       >
@@ -123,8 +139,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -158,11 +173,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
           <label htmlFor={id} className="text-sm text-slate-800">
             {label}
           </label>
-          {hint ? (
-            <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
-              {hint}
-            </p>
-          ) : null}
+          <FieldHint id={id} hint={hint} />
         </div>
       </div>
       <div className="pl-8">
@@ -172,46 +183,26 @@ export function CheckboxField(props: CheckboxFieldProps) {
   );
 }
 
-interface TextAreaFieldProps {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  hint?: ReactNode;
+interface TextAreaFieldProps extends FramedFieldProps {
   rows?: number;
   maxLength?: number;
-  className?: string;
-  onChange: (value: string) => void;
-  onBlur: () => void;
 }
 
 export function TextAreaField(props: TextAreaFieldProps) {
   const { id, name, label, value, error, hint } = props;
   return (
-    <div className={props.className}>
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={props.className}>
       <textarea
         id={id}
         name={name}
         rows={props.rows ?? 3}
         maxLength={props.maxLength}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`mt-1.5 ${controlClass(Boolean(error))}`}
+        {...controlProps(id, hint, error)}
         onChange={(event: ChangeEvent<HTMLTextAreaElement>) => props.onChange(event.target.value)}
         onBlur={props.onBlur}
       />
-      <FieldError id={id} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
 

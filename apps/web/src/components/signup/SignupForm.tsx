@@ -10,9 +10,9 @@ import {
   type UsStateCode,
 } from '@telehealth/contracts';
 import Link from 'next/link';
-import { type FormEvent, type MouseEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { postJson, somethingWentWrong } from '../form/api';
-import { CheckboxField, SelectField, TextField } from '../form/fields';
+import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { formatWait } from '../form/time';
 import { useFocusRequest } from '../form/use-focus-request';
 import {
@@ -152,12 +152,6 @@ export function SignupForm(props: SignupFormProps) {
     setStatus({ kind: 'failed', message: somethingWentWrong });
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, path: string) {
-    if (!isSignupFieldPath(path)) return;
-    event.preventDefault();
-    requestFocus(fieldId(path));
-  }
-
   const summary = showSummary ? orderedErrors(errors) : [];
   const error = (path: SignupFieldPath) => errors[path];
 
@@ -184,36 +178,13 @@ export function SignupForm(props: SignupFormProps) {
         </p>
       ) : null}
 
-      {summary.length > 0 ? (
-        <div
-          id="signup-error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="signup-error-summary-title"
-          className="mt-5 rounded-md border-2 border-red-700 bg-red-50 p-4"
-        >
-          <h3 id="signup-error-summary-title" className="font-semibold text-red-800">
-            Please check your details
-          </h3>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-800">
-            {summary.map(([path, message]) => (
-              <li key={path}>
-                {isSignupFieldPath(path) ? (
-                  <a
-                    href={`#${fieldId(path)}`}
-                    className="underline underline-offset-2 hover:no-underline"
-                    onClick={(event) => focusField(event, path)}
-                  >
-                    {message}
-                  </a>
-                ) : (
-                  message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        id="signup-error-summary"
+        title="Please check your details"
+        errors={summary}
+        controlIdFor={(path) => (isSignupFieldPath(path) ? fieldId(path) : undefined)}
+        onFocusControl={requestFocus}
+      />
 
       <div className="mt-6 grid gap-5 sm:grid-cols-2">
         <TextField

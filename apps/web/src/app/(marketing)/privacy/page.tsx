@@ -1,6 +1,6 @@
 import { MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import { BulletList, LegalPage, LegalSection } from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
 const { brandName, supportEmail } = publicConfig;
@@ -11,11 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default function PrivacyPage() {
-  const mail = (
-    <a href={`mailto:${supportEmail}`} className="font-medium text-brand-700 underline underline-offset-2">
-      {supportEmail}
-    </a>
-  );
+  const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
       brandName={brandName}

@@ -1,7 +1,7 @@
 import { MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BulletList, LegalPage, LegalSection } from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
 const { brandName, supportEmail } = publicConfig;
@@ -12,11 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default function TermsPage() {
-  const mail = (
-    <a href={`mailto:${supportEmail}`} className="font-medium text-brand-700 underline underline-offset-2">
-      {supportEmail}
-    </a>
-  );
+  const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
       brandName={brandName}

@@ -1,15 +1,9 @@
 import { MAX_LICENCES, stateName } from '@telehealth/contracts';
-import { FieldError, SelectField, TextField } from '../../form/fields';
+import { SelectField, TextField } from '../../form/fields';
 import { emptyLicence, type LicenceDraft, licenceSlot, newUuid } from '../draft';
+import { RepeatableFieldsets } from '../RepeatableFieldsets';
 import { fieldId } from '../step-definitions';
-import {
-  allStateOptions,
-  bind,
-  legendClass,
-  linkButtonClass,
-  type StepProps,
-  sectionClass,
-} from '../step-props';
+import { allStateOptions, bind, type StepProps } from '../step-props';
 
 const ADD_ID = 'ca-add-licence';
 
@@ -43,22 +37,24 @@ export function LicencesStep(props: StepProps) {
     props.requestFocus(ADD_ID);
   }
 
-  const listError = props.error('licences');
   return (
     <>
       <p className="text-slate-700">
         Add every state licence you hold, with a copy of each. At least one must be in a state we serve:{' '}
         {served.join(', ')}.
       </p>
-      {listError ? (
-        <div className="mt-3">
-          <FieldError id="ca-licences" message={listError} />
-        </div>
-      ) : null}
-      <div className="mt-5 space-y-5">
-        {draft.licences.map((licence, index) => (
-          <fieldset key={licence.id} className={sectionClass}>
-            <legend className={legendClass}>Licence {index + 1}</legend>
+      <RepeatableFieldsets
+        items={draft.licences}
+        noun="Licence"
+        listError={props.error('licences')}
+        listErrorId="ca-licences"
+        addId={ADD_ID}
+        addLabel="Add another licence"
+        max={MAX_LICENCES}
+        onAdd={add}
+        onRemove={remove}
+        renderItem={(licence, index) => (
+          <>
             <div className="grid gap-5 sm:grid-cols-2">
               <SelectField
                 {...bind(props, `licences.${index}.state`, licence.state, setLicence(index, 'state'))}
@@ -92,23 +88,9 @@ export function LicencesStep(props: StepProps) {
                 label: 'Copy of this licence',
               })}
             </div>
-            {draft.licences.length > 1 ? (
-              <button type="button" className={`mt-4 ${linkButtonClass}`} onClick={() => remove(licence)}>
-                Remove licence {index + 1}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
-      </div>
-      <button
-        id={ADD_ID}
-        type="button"
-        className={`mt-5 ${linkButtonClass}`}
-        disabled={draft.licences.length >= MAX_LICENCES}
-        onClick={add}
-      >
-        Add another licence
-      </button>
+          </>
+        )}
+      />
     </>
   );
 }

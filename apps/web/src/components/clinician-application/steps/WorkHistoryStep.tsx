@@ -1,8 +1,9 @@
 import { MAX_JOBS, MAX_UNEXPLAINED_GAP_MONTHS } from '@telehealth/contracts';
-import { CheckboxField, FieldError, TextAreaField, TextField } from '../../form/fields';
+import { CheckboxField, TextAreaField, TextField } from '../../form/fields';
 import { emptyJob, type JobDraft, newUuid, workHistoryGaps } from '../draft';
+import { RepeatableFieldsets } from '../RepeatableFieldsets';
 import { fieldId } from '../step-definitions';
-import { bind, legendClass, linkButtonClass, type StepProps, sectionClass } from '../step-props';
+import { bind, type StepProps } from '../step-props';
 
 const ADD_ID = 'ca-add-job';
 
@@ -37,107 +38,93 @@ export function WorkHistoryStep(props: StepProps) {
     props.requestFocus(ADD_ID);
   }
 
-  const listError = props.error('workHistory');
   return (
     <>
       <p className="text-slate-700">
         Your clinical jobs, most recent first. If you had a gap of more than {MAX_UNEXPLAINED_GAP_MONTHS}{' '}
         months between jobs, or since your last job, we&rsquo;ll ask you to explain it.
       </p>
-      {listError ? (
-        <div className="mt-3">
-          <FieldError id="ca-workHistory" message={listError} />
-        </div>
-      ) : null}
-      <div className="mt-5 space-y-5">
-        {draft.workHistory.map((job, index) => {
+      <RepeatableFieldsets
+        items={draft.workHistory}
+        noun="Job"
+        listError={props.error('workHistory')}
+        listErrorId="ca-workHistory"
+        addId={ADD_ID}
+        addLabel="Add another job"
+        max={MAX_JOBS}
+        onAdd={add}
+        onRemove={remove}
+        renderItem={(job, index) => {
           const gapMonths = gapBefore.get(index);
           return (
-            <fieldset key={job.id} className={sectionClass}>
-              <legend className={legendClass}>Job {index + 1}</legend>
-              <div className="grid gap-5 sm:grid-cols-2">
+            <div className="grid gap-5 sm:grid-cols-2">
+              <TextField
+                {...bind(props, `workHistory.${index}.employer`, job.employer, setJob(index, 'employer'))}
+                label="Employer"
+                autoComplete="off"
+              />
+              <TextField
+                {...bind(props, `workHistory.${index}.role`, job.role, setJob(index, 'role'))}
+                label="Role"
+                autoComplete="off"
+                hint="For example Attending psychiatrist"
+              />
+              <TextField
+                {...bind(
+                  props,
+                  `workHistory.${index}.startMonth`,
+                  job.startMonth,
+                  setJob(index, 'startMonth'),
+                )}
+                label="Start month"
+                type="month"
+                max={currentMonth}
+                hint="YYYY-MM, like 2021-09"
+              />
+              {job.current ? null : (
                 <TextField
-                  {...bind(props, `workHistory.${index}.employer`, job.employer, setJob(index, 'employer'))}
-                  label="Employer"
-                  autoComplete="off"
-                />
-                <TextField
-                  {...bind(props, `workHistory.${index}.role`, job.role, setJob(index, 'role'))}
-                  label="Role"
-                  autoComplete="off"
-                  hint="For example Attending psychiatrist"
-                />
-                <TextField
-                  {...bind(
-                    props,
-                    `workHistory.${index}.startMonth`,
-                    job.startMonth,
-                    setJob(index, 'startMonth'),
-                  )}
-                  label="Start month"
+                  {...bind(props, `workHistory.${index}.endMonth`, job.endMonth, setJob(index, 'endMonth'))}
+                  label="End month"
                   type="month"
                   max={currentMonth}
-                  hint="YYYY-MM, like 2021-09"
+                  hint="YYYY-MM, like 2023-06"
                 />
-                {job.current ? null : (
-                  <TextField
-                    {...bind(props, `workHistory.${index}.endMonth`, job.endMonth, setJob(index, 'endMonth'))}
-                    label="End month"
-                    type="month"
-                    max={currentMonth}
-                    hint="YYYY-MM, like 2023-06"
-                  />
-                )}
-                <div className="sm:col-span-2">
-                  <CheckboxField
-                    id={fieldId(`workHistory.${index}.current`)}
-                    name={`workHistory.${index}.current`}
-                    label="This is my current job"
-                    checked={job.current}
-                    error={undefined}
-                    onChange={(checked) =>
-                      props.change(`workHistory.${index}.endMonth`, (d) => ({
-                        ...d,
-                        workHistory: d.workHistory.map((j, i) =>
-                          i === index ? { ...j, current: checked } : j,
-                        ),
-                      }))
-                    }
-                  />
-                </div>
-                {gapMonths !== undefined ? (
-                  <TextAreaField
-                    {...bind(
-                      props,
-                      `workHistory.${index}.gapBeforeExplanation`,
-                      job.gapBeforeExplanation,
-                      setJob(index, 'gapBeforeExplanation'),
-                    )}
-                    label={`Explain the gap of ${gapMonths} months before this job`}
-                    hint="For example parental leave, further training or time abroad."
-                    maxLength={1000}
-                    className="sm:col-span-2"
-                  />
-                ) : null}
+              )}
+              <div className="sm:col-span-2">
+                <CheckboxField
+                  id={fieldId(`workHistory.${index}.current`)}
+                  name={`workHistory.${index}.current`}
+                  label="This is my current job"
+                  checked={job.current}
+                  error={undefined}
+                  onChange={(checked) =>
+                    props.change(`workHistory.${index}.endMonth`, (d) => ({
+                      ...d,
+                      workHistory: d.workHistory.map((j, i) =>
+                        i === index ? { ...j, current: checked } : j,
+                      ),
+                    }))
+                  }
+                />
               </div>
-              {draft.workHistory.length > 1 ? (
-                <button type="button" className={`mt-4 ${linkButtonClass}`} onClick={() => remove(job)}>
-                  Remove job {index + 1}
-                </button>
+              {gapMonths !== undefined ? (
+                <TextAreaField
+                  {...bind(
+                    props,
+                    `workHistory.${index}.gapBeforeExplanation`,
+                    job.gapBeforeExplanation,
+                    setJob(index, 'gapBeforeExplanation'),
+                  )}
+                  label={`Explain the gap of ${gapMonths} months before this job`}
+                  hint="For example parental leave, further training or time abroad."
+                  maxLength={1000}
+                  className="sm:col-span-2"
+                />
               ) : null}
-            </fieldset>
+            </div>
           );
-        })}
-      </div>
-      <button
-        id={ADD_ID}
-        type="button"
-        className={`mt-5 ${linkButtonClass}`}
-        disabled={draft.workHistory.length >= MAX_JOBS}
-        onClick={add}
-      >
-        Add another job
-      </button>
+        }}
+      />
 
       {currentGap !== undefined ? (
         <TextAreaField

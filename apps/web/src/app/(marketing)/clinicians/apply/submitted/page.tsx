@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CheckCircleIcon } from '@/components/CheckCircleIcon';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { publicConfig } from '@/server/env';
@@ -38,16 +39,7 @@ export default async function ApplicationSubmittedPage({
           {reference ? (
             <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
               <h1 className="flex items-center gap-3 text-3xl font-bold tracking-tight text-slate-900">
-                <svg aria-hidden="true" viewBox="0 0 24 24" className="size-9 shrink-0 text-brand-600">
-                  <circle cx="12" cy="12" r="11" fill="currentColor" />
-                  <path
-                    d="m7 12.5 3.2 3.2L17 9"
-                    fill="none"
-                    stroke="white"
-                    strokeWidth="2.2"
-                    strokeLinecap="round"
-                  />
-                </svg>
+                <CheckCircleIcon className="size-9 shrink-0 text-brand-600" />
                 Application received
               </h1>
               <p className="mt-4 text-lg text-slate-700">
