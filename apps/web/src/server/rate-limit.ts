@@ -61,6 +61,16 @@ export class RateLimiter {
     );
   }
 
+  /** Releases a cooldown whose action failed, so the person can try again at once. Best effort. */
+  async releaseCooldown(name: string, subject: string): Promise<void> {
+    await this.repo.release(this.key(name, subject)).catch((error: unknown) => {
+      log.warn('rate_limit.release_failed', {
+        rule: name,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+    });
+  }
+
   async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {
     await this.decide(name, () => this.repo.cooldown(this.key(name, subject), seconds, now), message);
   }

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds, isConditionalCheckFailed } from '../client';
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -65,5 +65,10 @@ export class RateLimitRepository {
           : Number((raw as { N?: string } | undefined)?.N ?? nowMs + seconds * 1000);
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - nowMs) / 1000)) };
     }
+  }
+
+  /** Ends a cooldown early, for when the action it guarded did not happen. */
+  async release(key: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { key } }));
   }
 }

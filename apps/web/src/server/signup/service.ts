@@ -60,13 +60,9 @@ export function createSignupService(deps: SignupServiceDeps) {
         requestId: ctx.requestId,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
-      throw new ApiError(
-        'service_unavailable',
-        'We could not send the email just now. Please try again in a minute.',
-        {
-          retryAfterSeconds: OTP_RESEND_COOLDOWN_SECONDS,
-        },
-      );
+      throw new ApiError('service_unavailable', 'We could not send the email just now. Please try again.', {
+        retryAfterSeconds: 5,
+      });
     }
   }
 
@@ -92,58 +88,70 @@ export function createSignupService(deps: SignupServiceDeps) {
       now,
       'We just sent a code to this address. Please wait before asking for another.',
     );
-    await limiter.limit(
-      signupLimits.codesPerEmail,
-      input.email,
-      now,
-      'Too many codes were requested for this email. Please try again later.',
-    );
+    try {
+      await limiter.limit(
+        signupLimits.codesPerEmail,
+        input.email,
+        now,
+        'Too many codes were requested for this email. Please try again later.',
+      );
 
-    const code = generateCode();
-    const written = await patients.writePending({
-      email: input.email,
-      newPatientId: randomUUID(),
-      firstName: input.firstName,
-      lastName: input.lastName,
-      phone: input.phone,
-      dateOfBirth: input.dateOfBirth,
-      state: input.state,
-      codeHash: hashCode(secret, input.email, code),
-      codeExpiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000).toISOString(),
-      now: now.toISOString(),
-      expiresAtEpoch: epochSeconds(now) + UNVERIFIED_RETENTION_DAYS * 86_400,
-    });
+      const code = generateCode();
+      const written = await patients.writePending({
+        email: input.email,
+        newPatientId: randomUUID(),
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: input.phone,
+        dateOfBirth: input.dateOfBirth,
+        state: input.state,
+        codeHash: hashCode(secret, input.email, code),
+        codeExpiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000).toISOString(),
+        now: now.toISOString(),
+        expiresAtEpoch: epochSeconds(now) + UNVERIFIED_RETENTION_DAYS * 86_400,
+      });
 
-    if (written.outcome === 'already_verified') {
-      await send(input.email, alreadyConfirmedEmail({ brandName: deps.brandName, appUrl: deps.appUrl }), ctx);
+      if (written.outcome === 'already_verified') {
+        await send(
+          input.email,
+          alreadyConfirmedEmail({ brandName: deps.brandName, appUrl: deps.appUrl }),
+          ctx,
+        );
+        await audit.record(
+          {
+            actor: 'public',
+            action: 'patient.signup.repeated',
+            subject: `patient#${written.patientId}`,
+            details: { changed: false },
+          },
+          ctx,
+        );
+        return { status: 'code_sent' };
+      }
+
+      await send(
+        input.email,
+        verificationCodeEmail({ brandName: deps.brandName, code, minutesValid: CODE_TTL_MINUTES }),
+        ctx,
+      );
       await audit.record(
         {
           actor: 'public',
-          action: 'patient.signup.repeated',
+          action:
+            written.outcome === 'created' ? 'patient.provisional.created' : 'patient.provisional.updated',
           subject: `patient#${written.patientId}`,
-          details: { changed: false },
+          details: { codeSent: true, state: input.state },
         },
         ctx,
       );
+      log.info('signup.code_sent', { requestId: ctx.requestId, outcome: written.outcome });
       return { status: 'code_sent' };
+    } catch (error) {
+      // The request failed: free the cooldown so a retry works at once (the hourly limit still
+      // bounds how many codes go out).
+      await limiter.releaseCooldown('otp-cooldown', input.email);
+      throw error;
     }
-
-    await send(
-      input.email,
-      verificationCodeEmail({ brandName: deps.brandName, code, minutesValid: CODE_TTL_MINUTES }),
-      ctx,
-    );
-    await audit.record(
-      {
-        actor: 'public',
-        action: written.outcome === 'created' ? 'patient.provisional.created' : 'patient.provisional.updated',
-        subject: `patient#${written.patientId}`,
-        details: { codeSent: true, state: input.state },
-      },
-      ctx,
-    );
-    log.info('signup.code_sent', { requestId: ctx.requestId, outcome: written.outcome });
-    return { status: 'code_sent' };
   }
 
   /**

@@ -4,13 +4,15 @@ import { AuditRepository, PatientRepository } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as provisionalPOST } from '@/app/api/patient/provisional/route';
 import { POST as verifyPOST } from '@/app/api/patient/verify/route';
+import { auditTrail } from '@/server/audit/audit';
 import { dynamoDocumentClient } from '@/server/aws';
 import { publicConfig, serverEnv } from '@/server/env';
 import { ApiError, type RequestContext } from '@/server/http';
+import { rateLimiter } from '@/server/rate-limit';
 import { inboxFor, latestCodeFor } from '@/test/inbox';
 import { postJson as post, uniqueIp } from '@/test/requests';
 import { signupService } from './index';
-import { INVALID_CODE_MESSAGE, MAX_CODE_ATTEMPTS } from './service';
+import { createSignupService, INVALID_CODE_MESSAGE, MAX_CODE_ATTEMPTS } from './service';
 
 const sesEndpoint = () => serverEnv().SES_ENDPOINT as string;
 const patients = () => new PatientRepository(dynamoDocumentClient(), serverEnv().tableNames.patients);
@@ -191,6 +193,28 @@ describe('patient signup against the local stack', () => {
     expect(retryAfter).toBeGreaterThan(50);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await inboxFor(sesEndpoint(), body.email)).toHaveLength(1);
+  });
+
+  it('lets the patient retry at once when the email could not be sent', async () => {
+    // An SES outage cannot be caused for real here: this one dependency is replaced by a failing sender.
+    const env = serverEnv();
+    const failing = createSignupService({
+      patients: patients(),
+      audit: auditTrail(),
+      limiter: rateLimiter(),
+      sendEmail: async () => {
+        throw new Error('Throttling');
+      },
+      secret: env.OTP_HMAC_SECRET,
+      brandName: 'Lumen Health',
+      appUrl: env.APP_URL,
+    });
+    const body = schema.parse(signupBody());
+    const error = await refused(failing.requestCode(body, context(new Date())));
+    expect(error.code).toBe('service_unavailable');
+    expect(error.extra.retryAfterSeconds).toBe(5);
+    await signupService().requestCode(body, context(new Date()));
+    expect(await latestCodeFor(sesEndpoint(), body.email)).toMatch(/^\d{6}$/);
   });
 
   it('sends at most 5 codes per email per hour', async () => {
