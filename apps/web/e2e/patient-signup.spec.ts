@@ -54,6 +54,19 @@ test('a wrong code is explained, and the right code still works after', async ({
   await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
 });
 
+test('a reload on the code step keeps the patient there, and the code still works', async ({ page }) => {
+  const email = `mary.${randomUUID()}@example.com`;
+  await page.goto('/');
+  await fillSignupForm(page, email);
+  await page.getByRole('button', { name: 'Send my code' }).click();
+  await expect(page.getByText(/We sent a 6-digit code to/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByLabel('6-digit code').fill(await latestCodeFor(sesEndpoint(), email));
+  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+});
+
 test('the form shows inline errors from the shared contract before anything is sent', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Send my code' }).click();

@@ -1,5 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 export interface DynamoClientOptions {
   region: string;
@@ -16,10 +17,16 @@ export function createDocumentClient({ region, endpoint }: DynamoClientOptions):
 }
 
 export function isConditionalCheckFailed(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'ConditionalCheckFailedException' || error.name === 'TransactionCanceledException')
-  );
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The item a failed condition returned (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`). The
+ * document client does not unmarshall error payloads, so it is done here.
+ */
+export function itemOfFailedCondition(error: unknown): Record<string, unknown> | undefined {
+  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  return item ? unmarshall(item) : undefined;
 }
 
 export function epochSeconds(date: Date): number {

@@ -5,14 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  DEV_PORTS,
-  ephemeralSecret,
-  freePort,
-  type LocalStack,
-  LocalStackError,
-  startLocalStack,
-} from './index';
+import { DEV_PORTS, freePort, type LocalStack, LocalStackError, startLocalStack, testAppEnv } from './index';
 import { isPortFree } from './ports';
 
 function repoRoot(): string {
@@ -97,13 +90,7 @@ async function run(command: string[]): Promise<void> {
   const appPort = await freePort();
   const appUrl = `http://localhost:${appPort}`;
   const stack = await startLocalStack({ appOrigin: appUrl });
-  runWithStack(stack, command, {
-    PORT: String(appPort),
-    APP_URL: appUrl,
-    OTP_HMAC_SECRET: ephemeralSecret(),
-    SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
-    SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
-  });
+  runWithStack(stack, command, { PORT: String(appPort), ...testAppEnv(appUrl) });
 }
 
 async function main(): Promise<void> {

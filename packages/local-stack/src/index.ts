@@ -175,7 +175,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   return { urls, env, stop };
 }
 
-/** A random secret for one test run (never used outside the local stack). */
-export function ephemeralSecret(): string {
-  return randomBytes(32).toString('hex');
+/**
+ * The app settings a production-mode run needs beside the stand-ins (tests, e2e, bench): a random
+ * secret for this run only, a test sender and admin.
+ */
+export function testAppEnv(appUrl: string): Record<string, string> {
+  return {
+    APP_URL: appUrl,
+    OTP_HMAC_SECRET: randomBytes(32).toString('hex'),
+    SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
+    SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
+  };
 }

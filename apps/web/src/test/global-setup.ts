@@ -1,4 +1,4 @@
-import { ephemeralSecret, startLocalStack } from '@telehealth/local-stack';
+import { startLocalStack, testAppEnv } from '@telehealth/local-stack';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -10,11 +10,6 @@ declare module 'vitest' {
 /** One in-memory local stack (DynamoDB Local, SES, S3) on free ports for the whole test run. */
 export default async function setup(project: TestProject) {
   const stack = await startLocalStack({ appOrigin: 'http://localhost:3999' });
-  project.provide('stackEnv', {
-    ...stack.env,
-    OTP_HMAC_SECRET: ephemeralSecret(),
-    APP_URL: 'http://localhost:3999',
-    SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
-  });
+  project.provide('stackEnv', { ...stack.env, ...testAppEnv('http://localhost:3999') });
   return () => stack.stop();
 }

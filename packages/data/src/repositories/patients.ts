@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailed } from '../client';
+import { isConditionalCheckFailed, itemOfFailedCondition } from '../client';
 
 export type PatientStatus = 'PENDING_VERIFICATION' | 'VERIFIED';
 
@@ -102,10 +102,7 @@ export class PatientRepository {
       return { outcome: item.createdAt === input.now ? 'created' : 'refreshed', patientId: item.patientId };
     } catch (error) {
       if (isConditionalCheckFailed(error)) {
-        // The item on a failed condition comes back unmarshalled only from the low-level client.
-        const raw = (error as { Item?: Record<string, unknown> }).Item?.patientId;
-        const patientId =
-          typeof raw === 'string' ? raw : String((raw as { S?: string } | undefined)?.S ?? '');
+        const patientId = String(itemOfFailedCondition(error)?.patientId ?? '');
         return { outcome: 'already_verified', patientId };
       }
       throw error;

@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { epochSeconds, isConditionalCheckFailed } from '../client';
+import { epochSeconds, isConditionalCheckFailed, itemOfFailedCondition } from '../client';
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -57,12 +57,7 @@ export class RateLimitRepository {
       return { allowed: true };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      // The item on a failed condition comes back unmarshalled only from the low-level client.
-      const raw = (error as { Item?: Record<string, unknown> }).Item?.untilMs;
-      const until =
-        typeof raw === 'number'
-          ? raw
-          : Number((raw as { N?: string } | undefined)?.N ?? nowMs + seconds * 1000);
+      const until = Number(itemOfFailedCondition(error)?.untilMs ?? nowMs + seconds * 1000);
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - nowMs) / 1000)) };
     }
   }

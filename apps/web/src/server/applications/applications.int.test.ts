@@ -189,7 +189,7 @@ describe('clinician applications against the local stack', () => {
     expect((await response.json()).error.issues).toEqual([
       {
         path: 'documents.cv',
-        message: 'Your cv (cv.pdf) is not a PDF, JPEG or PNG file. Upload it again in one of those formats.',
+        message: 'Your CV (cv.pdf) is not a PDF, JPEG or PNG file. Upload it again in one of those formats.',
       },
     ]);
     await expectNothingWritten(input);

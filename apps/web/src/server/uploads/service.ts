@@ -44,9 +44,12 @@ export type DocumentCheck =
   | { ok: true; key: string; contentType: DocumentContentType; size: number }
   | { ok: false; message: string };
 
-/** "Your CV (cv.pdf)", "Your licence copy (ca.pdf)": how messages name a document. */
+/** "Your CV (cv.pdf)", "Your state licence (ca.pdf)": how messages name a document. */
 export function describeDocument(ref: Pick<DocumentRef, 'purpose' | 'fileName'>): string {
-  return `Your ${documentPurposeLabels[ref.purpose as DocumentPurpose].toLowerCase()} (${ref.fileName})`;
+  const label = documentPurposeLabels[ref.purpose as DocumentPurpose];
+  // Lower-case the first word mid-sentence, but keep acronyms such as CV and DEA as they are.
+  const inSentence = /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+  return `Your ${inSentence} (${ref.fileName})`;
 }
 
 export function createUploadService({ s3, bucket, limiter }: UploadServiceDeps) {
