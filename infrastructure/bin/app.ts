@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { TelehealthStack } from '../lib/telehealth-stack';
+import { TelehealthWafStack, WAF_REGION } from '../lib/waf-stack';
 
 /**
  * Synthesises the stack into infrastructure/cdk.out/ without the CDK CLI (`pnpm synth`); nothing here
  * calls AWS. Context: `pnpm synth -c appOrigin=https://app.example.org -c sesDomain=example.org`
- * (also `uploadBucketName`, `tableNamePrefix`). Run by the CDK CLI (`cdk deploy -a 'npx tsx bin/app.ts'`),
+ * (also `uploadBucketName`, `tableNamePrefix`, and `amplifyAppArn` for the WAF stack, which is always
+ * in us-east-1). Run by the CDK CLI (`cdk deploy -a 'npx tsx bin/app.ts'`),
  * the CLI's own -c values, output directory, account and region apply.
  */
 function contextFromArgs(args: readonly string[]): Record<string, string> {
@@ -38,6 +40,13 @@ new TelehealthStack(app, 'TelehealthStack', {
   uploadBucketName: context('uploadBucketName'),
   ...(account || region ? { env: { account, region } } : {}),
   description: 'Telehealth platform: DynamoDB tables, upload bucket, SES, KMS key, Amplify SSR role',
+});
+
+// A web ACL for Amplify Hosting has CloudFront scope, which exists only in us-east-1.
+new TelehealthWafStack(app, 'TelehealthWafStack', {
+  amplifyAppArn: context('amplifyAppArn'),
+  env: { account, region: WAF_REGION },
+  description: 'Telehealth platform: AWS WAF web ACL (per-IP rate limits) for the Amplify app',
 });
 
 app.synth();

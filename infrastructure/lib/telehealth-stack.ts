@@ -1,4 +1,4 @@
-import { type TableDefinition, tableDefinitions } from '@telehealth/data';
+import { type TableDefinition, type TableKey, tableDefinitions } from '@telehealth/data';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,6 +12,47 @@ export const DEFAULT_UPLOAD_BUCKET_NAME = 'telehealth-clinician-uploads';
 export const UPLOAD_PREFIX = 'drafts/';
 /** Where the server freezes the checked copy of each submitted document; no browser can write here. */
 export const APPLICATION_PREFIX = 'applications/';
+/**
+ * The tag every copy under `applications/` is made with (`state=pending`) and the value the app sets
+ * once the application's record is committed (`state=committed`); see apps/web/src/server/uploads.
+ */
+export const DOCUMENT_STATE_TAG = 'state';
+export const PENDING_DOCUMENT_DAYS = 2;
+/** How long an expired or deleted pending copy stays recoverable as a noncurrent version. */
+export const PENDING_DOCUMENT_RECOVERY_DAYS = 30;
+
+type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'ConditionCheckItem';
+
+/**
+ * What the SSR role may do on each table: only the item actions the repositories in
+ * `packages/data/src/repositories` call, directly or inside a transaction. Keyed by table, so a new
+ * table in `packages/data` does not compile until someone decides its actions.
+ */
+export const tableActions = {
+  // A verified patient is created by a conditional Put inside the signup transaction.
+  patients: ['GetItem', 'PutItem', 'ConditionCheckItem'],
+  // Codes are issued, counted and spent by conditional updates; the item is never deleted (TTL).
+  emailVerifications: ['GetItem', 'UpdateItem', 'ConditionCheckItem'],
+  // Created with its open-application lock in one transaction; the portal lists by status (Query).
+  clinicianApplications: ['GetItem', 'PutItem', 'Query'],
+  // Append-only: see the Deny below.
+  audit: ['GetItem', 'PutItem', 'Query'],
+  // Counters are updates; a failed send deletes its cooldown so the user can retry at once.
+  rateLimits: ['GetItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+} as const satisfies Record<TableKey, readonly ItemAction[]>;
+
+/** Denied on the audit table and its indexes even if a broader policy is attached to the role later. */
+export const AUDIT_DENIED_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:UpdateTable',
+  'dynamodb:DeleteTable',
+  // Enabling TTL on the audit table would let DynamoDB delete events.
+  'dynamodb:UpdateTimeToLive',
+] as const;
 
 export interface TelehealthStackProps extends StackProps {
   /** The app's public origin (`APP_URL`), e.g. `https://app.example.com`: the only origin the bucket's CORS allows. */
@@ -23,6 +64,9 @@ export interface TelehealthStackProps extends StackProps {
   /** S3 bucket names are global: override when the default is taken. */
   uploadBucketName?: string;
 }
+
+/** IAM statement ids are alphanumeric: `rateLimits` becomes `RateLimits`. */
+const statementId = (name: string) => name[0]?.toUpperCase() + name.slice(1);
 
 /** CloudFormation output keys are alphanumeric: `AWS_DYNAMO_TABLE` becomes `AWSDYNAMOTABLE`. */
 export const outputKey = (envVar: string) => envVar.replace(/[^A-Za-z0-9]/g, '');
@@ -42,7 +86,7 @@ const key = (attribute: { name: string; type: 'S' | 'N' }): dynamodb.Attribute =
  */
 export class TelehealthStack extends Stack {
   readonly key: kms.Key;
-  readonly tables: Record<string, dynamodb.Table>;
+  readonly tables: Record<TableKey, dynamodb.Table>;
   readonly uploadBucket: s3.Bucket;
   readonly configurationSet: ses.ConfigurationSet;
   readonly emailIdentity: ses.EmailIdentity;
@@ -63,8 +107,8 @@ export class TelehealthStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.tables = {};
-    for (const [name, def] of Object.entries(tableDefinitions) as [string, TableDefinition][]) {
+    this.tables = {} as Record<TableKey, dynamodb.Table>;
+    for (const [name, def] of Object.entries(tableDefinitions) as [TableKey, TableDefinition][]) {
       const table = new dynamodb.Table(this, `${name}Table`, {
         tableName: `${prefix}${def.defaultName}`,
         billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -113,14 +157,27 @@ export class TelehealthStack extends Stack {
           maxAge: 600,
         },
       ],
-      // Drafts are scratch space: a submitted application's documents are copied out of drafts/.
       lifecycleRules: [
+        // Drafts are scratch space: a submitted application's documents are copied out of drafts/.
         {
           id: 'expire-drafts',
           prefix: UPLOAD_PREFIX,
           expiration: Duration.days(7),
           noncurrentVersionExpiration: Duration.days(1),
         },
+        // Copies are made tagged pending and retagged committed after the application's transaction:
+        // a copy still pending days later belongs to no application (a crash, or a failed cleanup).
+        // Expiry only adds a delete marker (versioned bucket), so a committed document whose retag
+        // failed stays recoverable for PENDING_DOCUMENT_RECOVERY_DAYS; see docs/clinician-applications.md.
+        {
+          id: 'expire-uncommitted-application-documents',
+          prefix: APPLICATION_PREFIX,
+          tagFilters: { [DOCUMENT_STATE_TAG]: 'pending' },
+          expiration: Duration.days(PENDING_DOCUMENT_DAYS),
+          noncurrentVersionExpiration: Duration.days(PENDING_DOCUMENT_RECOVERY_DAYS),
+        },
+        // Delete markers left once every version under them is gone.
+        { id: 'remove-expired-delete-markers', prefix: APPLICATION_PREFIX, expiredObjectDeleteMarker: true },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -142,17 +199,35 @@ export class TelehealthStack extends Stack {
       description: 'Assumed by the Amplify Hosting SSR compute of apps/web',
     });
     // Transactions need no action of their own: IAM checks each Put/Update/Delete/ConditionCheck in them.
-    for (const table of Object.values(this.tables)) {
-      table.grant(
-        this.ssrRole,
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:Query',
-        'dynamodb:ConditionCheckItem',
+    for (const [name, actions] of Object.entries(tableActions) as [TableKey, readonly ItemAction[]][]) {
+      const table = this.tables[name];
+      this.ssrRole.addToPolicy(
+        new iam.PolicyStatement({
+          sid: `${statementId(name)}Items`,
+          actions: actions.map((action) => `dynamodb:${action}`),
+          resources: [table.tableArn],
+        }),
       );
+      // Indexes are only ever queried.
+      const def: TableDefinition = tableDefinitions[name];
+      if (actions.includes('Query') && def.indexes?.length) {
+        this.ssrRole.addToPolicy(
+          new iam.PolicyStatement({
+            sid: `${statementId(name)}Indexes`,
+            actions: ['dynamodb:Query'],
+            resources: [`${table.tableArn}/index/*`],
+          }),
+        );
+      }
     }
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'AuditIsAppendOnly',
+        effect: iam.Effect.DENY,
+        actions: [...AUDIT_DENIED_ACTIONS],
+        resources: [this.tables.audit.tableArn, `${this.tables.audit.tableArn}/index/*`],
+      }),
+    );
     // Presigned PUTs are signed with this role; HeadObject is authorised by s3:GetObject; CopyObject
     // (draft → application) needs Get on the source and Put on the copy.
     this.ssrRole.addToPolicy(
@@ -162,6 +237,14 @@ export class TelehealthStack extends Stack {
           this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`),
           this.uploadBucket.arnForObjects(`${APPLICATION_PREFIX}*`),
         ],
+      }),
+    );
+    // Copies are made with the pending tag (CopyObject with Tagging) and retagged committed after the
+    // transaction (PutObjectTagging): both need s3:PutObjectTagging, on copies only.
+    this.ssrRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObjectTagging'],
+        resources: [this.uploadBucket.arnForObjects(`${APPLICATION_PREFIX}*`)],
       }),
     );
     // Copies of a refused application are removed again; drafts are left to the lifecycle rule.

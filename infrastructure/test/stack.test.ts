@@ -8,7 +8,7 @@ const appOrigin = 'https://portal.lumen-health.test';
 const definitions = Object.values(tableDefinitions) as TableDefinition[];
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type Statement = { Sid?: string; Action: string | string[]; Resource: unknown; Effect: string };
 
 let template: Template;
 let tables: Resource[];
@@ -169,9 +169,9 @@ describe('SSR compute role', () => {
     });
   });
 
-  it('reads and writes objects under drafts/ and applications/ only, and deletes only copies', () => {
+  it('reads and writes objects under drafts/ and applications/ only, and deletes and tags only copies', () => {
     const s3 = statementsFor('s3:');
-    expect(s3).toHaveLength(2);
+    expect(s3).toHaveLength(3);
     const prefixOf = (resource: unknown) => JSON.stringify(resource).match(/"\/(\w+)\/\*"/)?.[1];
     const readWrite = s3.find((s) => [s.Action].flat().includes('s3:PutObject'));
     expect([readWrite?.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
@@ -179,33 +179,124 @@ describe('SSR compute role', () => {
     const remove = s3.find((s) => [s.Action].flat().includes('s3:DeleteObject'));
     expect([remove?.Action].flat()).toEqual(['s3:DeleteObject']);
     expect([remove?.Resource].flat().map(prefixOf)).toEqual(['applications']);
+    // CopyObject with Tagging and the retag after commit both need s3:PutObjectTagging.
+    const tag = s3.find((s) => [s.Action].flat().includes('s3:PutObjectTagging'));
+    expect([tag?.Action].flat()).toEqual(['s3:PutObjectTagging']);
+    expect([tag?.Resource].flat().map(prefixOf)).toEqual(['applications']);
   });
 
-  it('expires drafts after 7 days and keeps submitted documents', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: {
-        Rules: [Match.objectLike({ Prefix: 'drafts/', ExpirationInDays: 7, Status: 'Enabled' })],
+  it('expires drafts after 7 days, and copies still tagged pending after 2 days, and keeps committed documents', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Resource[];
+    const lifecycle = buckets[0]?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] };
+    const rules = lifecycle?.Rules ?? [];
+    expect(rules).toEqual([
+      {
+        Id: 'expire-drafts',
+        Prefix: 'drafts/',
+        ExpirationInDays: 7,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        Status: 'Enabled',
       },
-    });
+      {
+        Id: 'expire-uncommitted-application-documents',
+        Prefix: 'applications/',
+        TagFilters: [{ Key: 'state', Value: 'pending' }],
+        ExpirationInDays: 2,
+        NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+        Status: 'Enabled',
+      },
+      {
+        Id: 'remove-expired-delete-markers',
+        Prefix: 'applications/',
+        ExpiredObjectDeleteMarker: true,
+        Status: 'Enabled',
+      },
+    ]);
+    // No rule reaches a committed copy: the only expiring rule under applications/ filters on the pending tag.
+    const expiring = rules.filter((rule) => rule.Prefix === 'applications/' && rule.ExpirationInDays);
+    expect(expiring.map((rule) => rule.TagFilters)).toEqual([[{ Key: 'state', Value: 'pending' }]]);
   });
 
-  it('has item-level DynamoDB actions only, on the tables and their indexes', () => {
-    const dynamo = statementsFor('dynamodb:');
-    const actions = new Set(dynamo.flatMap((s) => [s.Action].flat()));
-    expect([...actions].sort()).toEqual([
-      'dynamodb:ConditionCheckItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-    ]);
-    expect(dynamo).toHaveLength(definitions.length);
-    for (const [key, def] of Object.entries(tableDefinitions) as [string, TableDefinition][]) {
-      const statement = dynamo.find((s) => JSON.stringify(s.Resource).includes(`"${key}Table`));
-      const resources = JSON.stringify(statement?.Resource);
-      expect(resources.includes('/index/*')).toBe(Boolean(def.indexes?.length));
-    }
+  describe('DynamoDB: per table, only the actions the code calls', () => {
+    // Written out, not imported from the stack: a change to the grants must change this test too.
+    const expected: Record<string, string[]> = {
+      patients: ['ConditionCheckItem', 'GetItem', 'PutItem'],
+      emailVerifications: ['ConditionCheckItem', 'GetItem', 'UpdateItem'],
+      clinicianApplications: ['GetItem', 'PutItem', 'Query'],
+      audit: ['GetItem', 'PutItem', 'Query'],
+      rateLimits: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'UpdateItem'],
+    };
+    const allowed = () => statementsFor('dynamodb:').filter((s) => s.Effect === 'Allow');
+    /** What the role may do on the table itself and on its indexes, by table key. */
+    const grantsOf = (key: string) => {
+      const on = (index: boolean) =>
+        allowed()
+          .filter((s) =>
+            [s.Resource].flat().some((resource) => {
+              const json = JSON.stringify(resource);
+              return json.includes(`"${key}Table`) && json.includes('/index/*') === index;
+            }),
+          )
+          .flatMap((s) => [s.Action].flat().map((action) => action.replace('dynamodb:', '')))
+          .sort();
+      return { table: on(false), indexes: on(true) };
+    };
+
+    it('lists every table of packages/data', () => {
+      expect(Object.keys(expected).sort()).toEqual(Object.keys(tableDefinitions).sort());
+    });
+
+    it.each(Object.entries(expected))('grants %s exactly its actions', (key, actions) => {
+      expect(grantsOf(key).table).toEqual(actions);
+    });
+
+    it('grants Query on indexes only where the table has Query, and nothing else on indexes', () => {
+      for (const [key, def] of Object.entries(tableDefinitions) as [string, TableDefinition][]) {
+        const queried = expected[key]?.includes('Query') && Boolean(def.indexes?.length);
+        expect(grantsOf(key).indexes).toEqual(queried ? ['Query'] : []);
+      }
+      expect(grantsOf('audit').indexes).toEqual(['Query']);
+      expect(grantsOf('clinicianApplications').indexes).toEqual(['Query']);
+    });
+
+    it('grants no PutItem where the code never puts and no DeleteItem except for rate-limit cooldowns', () => {
+      for (const key of ['emailVerifications', 'rateLimits'])
+        expect(grantsOf(key).table).not.toContain('PutItem');
+      for (const key of ['patients', 'emailVerifications', 'clinicianApplications', 'audit']) {
+        expect(grantsOf(key).table).not.toContain('DeleteItem');
+      }
+      for (const key of ['patients', 'clinicianApplications', 'audit']) {
+        expect(grantsOf(key).table).not.toContain('UpdateItem');
+      }
+    });
+
+    it('grants item-level actions only: no scans, batches, PartiQL, wildcards or table management', () => {
+      const actions = new Set(allowed().flatMap((s) => [s.Action].flat()));
+      expect([...actions].sort()).toEqual([
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
+    });
+
+    it('explicitly denies changing or deleting audit events, on the audit table and its indexes', () => {
+      const denies = statementsFor('dynamodb:').filter((s) => s.Effect === 'Deny');
+      expect(denies).toHaveLength(1);
+      expect([denies[0]?.Action].flat()).toEqual(
+        expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      );
+      expect([denies[0]?.Action].flat()).toEqual(
+        expect.arrayContaining(['dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete', 'dynamodb:DeleteTable']),
+      );
+      const resources = [denies[0]?.Resource].flat().map((resource) => JSON.stringify(resource));
+      expect(resources).toHaveLength(2);
+      expect(resources.every((resource) => resource.includes('"auditTable'))).toBe(true);
+      expect(resources.some((resource) => resource.includes('/index/*'))).toBe(true);
+      expect(resources.some((resource) => !resource.includes('/index/'))).toBe(true);
+    });
   });
 
   it('sends email only from the identity, with the configuration set', () => {

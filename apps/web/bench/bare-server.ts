@@ -26,11 +26,13 @@ createServer(async (req, res) => {
   };
   try {
     const json = JSON.parse(Buffer.concat(chunks).toString());
+    // The same signup cookie the route handlers read (bench requests always carry one).
+    const binding = /lumen-signup=([A-Za-z0-9_-]{43})/.exec(req.headers.cookie ?? '')?.[1] ?? '';
     if (req.url === '/api/patient/provisional') {
-      return send(202, await signupService().requestCode(provisional.parse(json), context));
+      return send(202, await signupService().requestCode(provisional.parse(json), binding, context));
     }
     if (req.url === '/api/patient/verify') {
-      return send(200, await signupService().verify(verifyPatientSchema.parse(json), context));
+      return send(200, await signupService().verify(verifyPatientSchema.parse(json), binding, context));
     }
     return send(404, { error: { code: 'not_found', message: 'Not found.' } });
   } catch (error) {

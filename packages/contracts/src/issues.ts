@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import type { FieldIssue } from './errors';
+import { unknownFieldMessage } from './text';
 
-/** Flattens zod issues into `{ path, message }` pairs, the `issues` of the API error shape. */
+/**
+ * Flattens zod issues into `{ path, message }` pairs, the `issues` of the API error shape. An unknown
+ * key becomes one issue per key, at the key's own path (`consent.extra`), so the answer names it.
+ */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: unknownFieldMessage(key) }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 /** First message per field path, for showing inline errors beside inputs. */

@@ -64,6 +64,21 @@ describe('provisional patient contract', () => {
     const { consent: _omit, ...rest } = valid;
     expect(issuesOf(rest)).toHaveProperty('consent');
   });
+
+  it('refuses keys it does not define, naming each, at the top and inside consent', () => {
+    expect(issuesOf({ ...valid, role: 'admin', consent: { ...valid.consent, marketing: true } })).toEqual({
+      role: 'Unknown field: role',
+      'consent.marketing': 'Unknown field: marketing',
+    });
+  });
+
+  it('refuses names with text-direction or control characters, and stores names in NFC', () => {
+    expect(issuesOf({ ...valid, firstName: 'Ada\u202Egnp.exe', lastName: 'Love\u0000lace' })).toEqual({
+      firstName: 'This contains hidden characters that change the direction of text. Retype it without them.',
+      lastName: 'This cannot contain line breaks, tabs or other control characters. Retype it on one line.',
+    });
+    expect(schema.parse({ ...valid, firstName: 'Zoe\u0308' }).firstName).toBe('Zoë');
+  });
 });
 
 describe('age rule', () => {
@@ -96,5 +111,12 @@ describe('verify contract', () => {
     for (const code of ['12345', '1234567', '12a456', '']) {
       expect(verifyPatientSchema.safeParse({ email: 'a@b.co', code }).success).toBe(false);
     }
+  });
+
+  it('refuses an unknown key, naming it', () => {
+    const result = verifyPatientSchema.safeParse({ email: 'a@b.co', code: '012345', signupId: 'x' });
+    expect(result.error && toFieldIssues(result.error)).toEqual([
+      { path: 'signupId', message: 'Unknown field: signupId' },
+    ]);
   });
 });

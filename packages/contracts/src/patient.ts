@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { type UsStateCode, usStates } from './states';
+import { plainText, strictObject } from './text';
 
 export const MINIMUM_PATIENT_AGE = 18;
 export const OTP_LENGTH = 6;
@@ -64,10 +65,9 @@ export const dateOfBirthSchema = z
     `You must be ${MINIMUM_PATIENT_AGE} or older to use this service.`,
   );
 
+/** Names appear in emails and pages: plain text, NFC. */
 const nameSchema = (label: string) =>
-  z
-    .string({ error: `Enter your ${label}.` })
-    .trim()
+  plainText({ error: `Enter your ${label}.` })
     .min(1, `Enter your ${label}.`)
     .max(100, `Your ${label} must be 100 characters or fewer.`);
 
@@ -77,7 +77,7 @@ const nameSchema = (label: string) =>
  */
 export function makeProvisionalPatientSchema(servedStates: readonly UsStateCode[]) {
   const served = new Set<string>(servedStates);
-  return z.object({
+  return strictObject({
     firstName: nameSchema('first name'),
     lastName: nameSchema('last name'),
     email: emailSchema,
@@ -89,7 +89,7 @@ export function makeProvisionalPatientSchema(servedStates: readonly UsStateCode[
         message: 'We do not serve that state yet. Choose a state from the list.',
       })
       .transform((s) => s as UsStateCode),
-    consent: z.object({
+    consent: strictObject({
       telehealth: z.literal(true, { error: 'You must consent to receive care by telehealth.' }),
       privacy: z.literal(true, { error: 'You must accept the privacy notice.' }),
     }),
@@ -107,7 +107,7 @@ export const otpCodeSchema = z
   .trim()
   .regex(/^\d{6}$/, 'Enter the 6-digit code from your email.');
 
-export const verifyPatientSchema = z.object({ email: emailSchema, code: otpCodeSchema });
+export const verifyPatientSchema = strictObject({ email: emailSchema, code: otpCodeSchema });
 export type VerifyPatientInput = z.input<typeof verifyPatientSchema>;
 
 export const verifyPatientResultSchema = z.object({ status: z.literal('verified') });

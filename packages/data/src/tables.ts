@@ -21,7 +21,10 @@ export interface TableDefinition {
 }
 
 export const tableDefinitions = {
-  /** Provisional patients, one item an email (normalised). */
+  /**
+   * Patients, one item an email (normalised). A patient exists once a signup is verified; items with
+   * `status: PENDING_VERIFICATION` are left from before signups were bound to a browser.
+   */
   patients: {
     envVar: 'AWS_DYNAMO_TABLE',
     defaultName: 'telehealth-patient-provisional',
@@ -54,6 +57,16 @@ export const tableDefinitions = {
     indexes: [
       { name: 'day-index', partitionKey: { name: 'day', type: 'S' }, sortKey: { name: 'at', type: 'S' } },
     ],
+  },
+  /**
+   * One-time email codes, one item per purpose, browser and email (the key is an HMAC of the three):
+   * the code's hash, its attempts, the resend backoff and, for a patient signup, the pending details.
+   */
+  emailVerifications: {
+    envVar: 'AWS_EMAIL_VERIFICATION_TABLE',
+    defaultName: 'telehealth-email-verifications',
+    partitionKey: { name: 'verificationKey', type: 'S' },
+    ttlAttribute: 'expiresAtEpoch',
   },
   /** Rate-limit counters and cooldowns, shared by every server instance. */
   rateLimits: {

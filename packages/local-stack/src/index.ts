@@ -41,6 +41,11 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   urls: { dynamodb: string; ses: string; s3: string; inbox: string };
+  /**
+   * Process ids of the stand-ins, for fault injection: `process.kill(pids.ses, 'SIGSTOP')` freezes the
+   * local SES (it accepts connections and never answers) until SIGCONT.
+   */
+  pids: { dynamodb: number; ses: number; s3: number };
   /** Variables that point the app and the AWS SDK at the stand-ins. */
   env: Record<string, string>;
   stop: () => Promise<void>;
@@ -85,6 +90,11 @@ function corsXml(origin: string): string {
   return `<CORSConfiguration><CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
+function pidOf(managed: ManagedProcess): number {
+  if (managed.child.pid === undefined) throw new LocalStackError(`${managed.name} has no process id.`);
+  return managed.child.pid;
+}
+
 /** Starts DynamoDB Local, the local SES and the local S3, waits for each, and creates tables and bucket. */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   requireJava();
@@ -112,6 +122,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     inbox: `http://127.0.0.1:${ports.ses}`,
   };
 
+  let pids: LocalStack['pids'];
   try {
     const dynamo = startProcess('DynamoDB Local', 'java', [
       `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
@@ -158,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     await ensureTables(dynamoClient, resolveTableNames(process.env));
     dynamoClient.destroy();
+    pids = { dynamodb: pidOf(dynamo), ses: pidOf(ses), s3: pidOf(s3) };
   } catch (error) {
     await stop();
     throw error;
@@ -172,7 +184,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     S3_ENDPOINT: urls.s3,
     AWS_S3_UPLOAD_BUCKET: bucket,
   };
-  return { urls, env, stop };
+  return { urls, env, pids, stop };
 }
 
 /**
@@ -185,5 +197,11 @@ export function testAppEnv(appUrl: string): Record<string, string> {
     OTP_HMAC_SECRET: randomBytes(32).toString('hex'),
     SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
     SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
+    // No proxy in front: tests and load runs name the client in X-Forwarded-For (and `next start`
+    // fills it in from the socket when absent), so each test can be its own client.
+    CLIENT_IP_SOURCE: 'x-forwarded-for',
+    TRUSTED_PROXY_HOPS: '1',
+    // One machine drives far more requests a minute than production sees: lift the per-route ceilings.
+    ROUTE_CEILING_SCALE: '100',
   };
 }

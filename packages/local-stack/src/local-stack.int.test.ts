@@ -43,6 +43,18 @@ describe('local stack', () => {
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('names the process of each stand-in, so a test can freeze one and let it go', async () => {
+    const store = () => fetch(`${stack.urls.inbox}/store`, { signal: AbortSignal.timeout(1000) });
+    process.kill(stack.pids.ses, 'SIGSTOP');
+    try {
+      await expect(store()).rejects.toThrow(/aborted/i);
+    } finally {
+      process.kill(stack.pids.ses, 'SIGCONT');
+    }
+    expect((await store()).status).toBe(200);
+    expect(new Set(Object.values(stack.pids)).size).toBe(3);
+  });
 });
 
 describe('local stack start-up problems', () => {

@@ -34,6 +34,8 @@ export function startProcess(name: string, command: string, args: string[], cwd?
         clearTimeout(timer);
         resolve();
       });
+      // A stand-in frozen by a fault-injection test handles SIGTERM only once it runs again.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
     });
   return { name, child, output: () => lines.join('\n'), stop };

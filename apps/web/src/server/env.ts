@@ -60,6 +60,13 @@ const fromAddress = z
 const isProduction = process.env.NODE_ENV === 'production';
 const dev = <T extends z.ZodType>(schema: T, devDefault: z.input<T>) =>
   isProduction ? schema : (schema.default(devDefault as never) as unknown as T);
+/** An empty value counts as unset (a variable cleared in the hosting console). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Where the client address is read from; see `clientIp()` in http.ts. */
+export const clientIpSources = ['cloudfront-viewer-address', 'x-forwarded-for', 'none'] as const;
+export type ClientIpSource = (typeof clientIpSources)[number];
 
 const serverSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -77,8 +84,29 @@ const serverSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
     'dev-only-otp-secret-not-for-production-use-0000',
   ),
-  /** How many proxies in front of the app append to X-Forwarded-For (Amplify/CloudFront: 1). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /**
+   * Where the client address comes from (docs/runbooks/client-address.md). Amplify Hosting puts
+   * CloudFront's own `CloudFront-Viewer-Address` on every request, which a client cannot set; locally
+   * and in tests the client (or `next start`) sends `X-Forwarded-For`.
+   */
+  CLIENT_IP_SOURCE: z
+    .enum(clientIpSources)
+    .default(isProduction ? 'cloudfront-viewer-address' : 'x-forwarded-for'),
+  /** With `x-forwarded-for`: the client is the Nth entry from the right (N = proxies that append). */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be 1 to 5; with no proxy in front set CLIENT_IP_SOURCE=none')
+    .max(5)
+    .default(1),
+  /** Turns on GET /api/diagnostics/client-address for callers that present it; unset in normal running. */
+  DIAGNOSTICS_TOKEN: optional(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  ),
+  /** Total time an API request may spend, AWS calls and retries included; Amplify's limit is 30 s. */
+  REQUEST_BUDGET_MS: z.coerce.number().int().min(1_000).max(25_000).default(8_000),
+  /** Multiplies every per-route ceiling (`routeCeilings` in http.ts); raised only for load tests. */
+  ROUTE_CEILING_SCALE: z.coerce.number().positive().max(1_000).default(1),
 });
 
 export type ServerEnv = z.output<typeof serverSchema> & { tableNames: TableNames };

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GET as unknownApiGET } from '@/app/api/[...path]/route';
-import { ApiError, clientIp, parseJsonBody } from './http';
+import { ApiError, parseJsonBody, route } from './http';
+
+// A short budget, so a handler that never finishes is cut quickly (read once, on first use).
+process.env.REQUEST_BUDGET_MS = '1000';
+afterAll(() => {
+  delete process.env.REQUEST_BUDGET_MS;
+});
 
 function chunkedRequest(totalBytes: number): Request {
   let sent = 0;
@@ -34,11 +40,62 @@ describe('request parsing', () => {
     const error = await parseJsonBody(request, z.object({})).catch((e: unknown) => e);
     expect((error as ApiError).code).toBe('unsupported_media_type');
   });
+});
 
-  it('reads the client address the last trusted proxy appended', () => {
-    const headers = new Headers({ 'x-forwarded-for': '203.0.113.9, 198.51.100.7' });
-    expect(clientIp(headers, 1)).toBe('198.51.100.7');
-    expect(clientIp(headers, 2)).toBe('203.0.113.9');
+/** A failure as the AWS SDK reports it: a name, sometimes a code or HTTP metadata. */
+function awsError(name: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error('from a dependency'), { name }, extra);
+}
+
+const call = (handler: () => Promise<Response>) =>
+  route('test.unceiled', handler)(new Request('http://localhost/api', { method: 'POST' }));
+
+describe('route() when a dependency fails', () => {
+  it.each([
+    ['a request timeout', awsError('TimeoutError')],
+    ['an abort at the deadline', awsError('AbortError')],
+    [
+      'DynamoDB throttling',
+      awsError('ProvisionedThroughputExceededException', { $metadata: { httpStatusCode: 400 } }),
+    ],
+    ['a 5xx from AWS', awsError('InternalServerError', { $metadata: { httpStatusCode: 500 } })],
+    ['a refused connection', awsError('Error', { code: 'ECONNREFUSED' })],
+    [
+      'a transaction cancelled by throttling',
+      awsError('TransactionCanceledException', {
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }],
+      }),
+    ],
+  ])('answers 503 with Retry-After for %s', async (_, error) => {
+    const response = await call(() => Promise.reject(error));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'service_unavailable',
+        message: 'We could not complete this request in time. Please try again in a few seconds.',
+      },
+    });
+  });
+
+  it('answers 500 for a bug, with a reference and no detail', async () => {
+    const response = await call(() => Promise.reject(new TypeError('x is undefined')));
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe('internal_error');
+    expect(body.error.message).not.toContain('x is undefined');
+    expect(body.error.message).toContain(response.headers.get('x-request-id'));
+  });
+
+  it('answers 503 once the budget and the clean-up grace are spent, even if the handler never settles', async () => {
+    const started = Date.now();
+    const response = await call(() => new Promise<Response>(() => {}));
+    const elapsed = Date.now() - started;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    // Budget 1 s + 2 s for clean-up; Amplify would cut at 30 s without an answer.
+    expect(elapsed).toBeGreaterThanOrEqual(2_900);
+    expect(elapsed).toBeLessThan(4_500);
   });
 });
 

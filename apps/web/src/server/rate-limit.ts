@@ -1,10 +1,31 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { type RateLimitDecision, RateLimitRepository } from '@telehealth/data';
-import { dynamoDocumentClient } from './aws';
+import { dynamoDocumentClient, withAwsDeadline } from './aws';
 import { serverEnv } from './env';
-import { ApiError } from './http';
+import { ApiError, canonicalIp, serviceUnavailable } from './http';
 import { log } from './log';
+
+/** A clean-up after a failed request gets its own short deadline: the request's may be spent. */
+const RELEASE_DEADLINE_MS = 1_500;
+
+/**
+ * The subject a limit counts. An IPv6 client usually holds a whole /64 (and can rotate through it),
+ * so IPv6 addresses count per /64; IPv4 addresses, emails and other subjects as they are.
+ */
+export function limitSubject(subject: string): string {
+  const ip = canonicalIp(subject);
+  if (!ip?.includes(':')) return subject;
+  const [head = '', tail] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
 
 export interface RateLimitRule {
   /** Names the counter, e.g. `signup-ip`. */
@@ -24,7 +45,8 @@ export class RateLimiter {
   ) {}
 
   private key(name: string, subject: string): string {
-    return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${subject}`).digest('base64url')}`;
+    const keyed = limitSubject(subject);
+    return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${keyed}`).digest('base64url')}`;
   }
 
   private async decide(
@@ -40,13 +62,7 @@ export class RateLimiter {
         rule: name,
         errorName: error instanceof Error ? error.name : 'unknown',
       });
-      throw new ApiError(
-        'service_unavailable',
-        'We could not process this request right now. Please try again shortly.',
-        {
-          retryAfterSeconds: 30,
-        },
-      );
+      throw serviceUnavailable();
     }
     if (!decision.allowed) {
       throw new ApiError('rate_limited', message, { retryAfterSeconds: decision.retryAfterSeconds });
@@ -63,12 +79,15 @@ export class RateLimiter {
 
   /** Releases a cooldown whose action failed, so the person can try again at once. Best effort. */
   async releaseCooldown(name: string, subject: string): Promise<void> {
-    await this.repo.release(this.key(name, subject)).catch((error: unknown) => {
-      log.warn('rate_limit.release_failed', {
-        rule: name,
-        errorName: error instanceof Error ? error.name : 'unknown',
-      });
-    });
+    const signal = AbortSignal.timeout(RELEASE_DEADLINE_MS);
+    await withAwsDeadline(signal, () => this.repo.release(this.key(name, subject))).catch(
+      (error: unknown) => {
+        log.warn('rate_limit.release_failed', {
+          rule: name,
+          errorName: error instanceof Error ? error.name : 'unknown',
+        });
+      },
+    );
   }
 
   async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {

@@ -91,6 +91,18 @@ describe('presignUploadRequestSchema', () => {
     expect(messages({ ...request, size: MAX_DOCUMENT_BYTES })).toEqual([]);
   });
 
+  it('refuses an unknown key and a file name that hides its real extension', () => {
+    expect(messages({ ...request, acl: 'public-read' })).toEqual([
+      { path: 'acl', message: 'Unknown field: acl' },
+    ]);
+    expect(messages({ ...request, fileName: 'cv\u202Efdp.exe' })).toEqual([
+      {
+        path: 'fileName',
+        message: 'This contains hidden characters that change the direction of text. Retype it without them.',
+      },
+    ]);
+  });
+
   it('refuses other file types and larger files with messages for the user', () => {
     expect(messages({ ...request, contentType: 'image/gif' })).toEqual([
       { path: 'contentType', message: 'Upload a PDF, JPEG or PNG file.' },
@@ -257,6 +269,94 @@ describe('makeClinicianApplicationSchema', () => {
       { path: 'phone', message: 'Enter a valid phone number, like (415) 555-0134.' },
       { path: 'documents.cv', message: 'Upload your CV.' },
     ]);
+  });
+
+  it('refuses unknown keys anywhere in the body, naming each, and still reports the other problems', () => {
+    const input = validApplication() as ClinicianApplicationInput & Record<string, unknown>;
+    const withExtras = {
+      ...input,
+      status: 'APPROVED',
+      practiceAddress: { ...input.practiceAddress, country: 'US' },
+      workHistory: [{ ...input.workHistory[0], salary: 1 }],
+      documents: input.documents
+        .filter((d) => d.purpose !== 'cv')
+        .map((d, i) => (i === 0 ? { ...d, acl: 'x' } : d)),
+    };
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+    expect(issuesOf(withExtras).sort(byPath)).toEqual([
+      { path: 'documents.0.acl', message: 'Unknown field: acl' },
+      { path: 'documents.cv', message: 'Upload your CV.' },
+      { path: 'practiceAddress.country', message: 'Unknown field: country' },
+      { path: 'status', message: 'Unknown field: status' },
+      { path: 'workHistory.0.salary', message: 'Unknown field: salary' },
+    ]);
+  });
+
+  it('refuses text-direction and control characters in every free-text field that reaches a page or an email', () => {
+    const rlo = '\u202E';
+    const input = validApplication();
+    const tainted = {
+      ...input,
+      legalFirstName: `Maria${rlo}`,
+      practiceAddress: {
+        ...input.practiceAddress,
+        line1: `1 Market${rlo} St`,
+        line2: 'Suite\u00075',
+        city: `San${rlo}`,
+      },
+      specialties: [`Psych${rlo}iatry`],
+      licences: [{ ...input.licences[0], number: `A1${rlo}` }],
+      boardCertification: { board: `AB${rlo}PN`, certificate: 'Psych\niatry', expiresOn: '2030-12-31' },
+      malpractice: { ...input.malpractice, carrier: `Med${rlo}Pro`, policyNumber: 'MP\t100' },
+      workHistory: [{ ...input.workHistory[0], employer: `UC${rlo}SF`, role: `Att${rlo}ending` }],
+      currentGapExplanation: `Leave${rlo}`,
+      documents: input.documents.map((d) => (d.purpose === 'cv' ? { ...d, fileName: `cv${rlo}fdp.exe` } : d)),
+      signature: { ...input.signature, typedName: `Maria Lopez${rlo}` },
+    };
+    const issues = issuesOf(tainted);
+    // The signature also no longer matches the (refused) legal name: one path is enough here.
+    const paths = [...new Set(issues.map((issue) => issue.path))];
+    expect(paths).toEqual([
+      'legalFirstName',
+      'practiceAddress.line1',
+      'practiceAddress.line2',
+      'practiceAddress.city',
+      'specialties.0',
+      'licences.0.number',
+      'boardCertification.board',
+      'boardCertification.certificate',
+      'malpractice.carrier',
+      'malpractice.policyNumber',
+      'workHistory.0.employer',
+      'workHistory.0.role',
+      'currentGapExplanation',
+      'documents.1.fileName',
+      'signature.typedName',
+    ]);
+    expect(new Set(issues.map((issue) => issue.message))).toEqual(
+      new Set([
+        'This contains hidden characters that change the direction of text. Retype it without them.',
+        'This cannot contain line breaks, tabs or other control characters. Retype it on one line.',
+        'Type your full legal name to sign.',
+      ]),
+    );
+  });
+
+  it('keeps line breaks in an explanation and compares an NFD signature with an NFC name', () => {
+    const jobs = [{ employer: 'UCSF', role: 'Attending', startMonth: '2019-07', endMonth: '2026-03' }];
+    const input = {
+      ...validApplication(),
+      legalFirstName: 'José',
+      workHistory: jobs,
+      currentGapExplanation: 'Parental leave.\r\nThen a move.',
+      signature: { typedName: 'Jose\u0301 Lopez', signedOn: today },
+    };
+    const result = schema.safeParse(input);
+    expect(result.error && toFieldIssues(result.error)).toBeUndefined();
+    expect(result.data).toMatchObject({
+      currentGapExplanation: 'Parental leave.\nThen a move.',
+      signature: { typedName: 'José Lopez' },
+    });
   });
 
   describe('work history gaps', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, isoDateToday, phoneSchema } from '../patient';
 import { isUsStateCode, type UsStateCode, usStates } from '../states';
+import { plainText, strictObject } from '../text';
 import { isValidDeaNumber, isValidNpi, normalizeDeaNumber } from './identifiers';
 
 // ---------------------------------------------------------------------------------------------------
@@ -73,9 +74,8 @@ export function documentTypeFromMagicBytes(bytes: Uint8Array): DocumentContentTy
 
 const purposeSchema = z.enum(documentPurposes, { error: 'Choose what this document is.' });
 
-const fileNameSchema = z
-  .string({ error: 'The file needs a name.' })
-  .trim()
+/** Shown in messages and to reviewers, so plain text like a name (a U+202E could disguise `.exe`). */
+const fileNameSchema = plainText({ error: 'The file needs a name.' })
   .min(1, 'The file needs a name.')
   .max(200, 'File names must be 200 characters or fewer. Rename the file and try again.');
 
@@ -90,7 +90,7 @@ const sizeSchema = z
   .max(MAX_DOCUMENT_BYTES, 'Files must be 10 MB or smaller.');
 
 /** Asks for a presigned request to upload one document of an application draft. */
-export const presignUploadRequestSchema = z.object({
+export const presignUploadRequestSchema = strictObject({
   draftId: z.uuid({ error: 'This application draft is not valid. Reload the page and try again.' }),
   purpose: purposeSchema,
   fileName: fileNameSchema,
@@ -114,7 +114,7 @@ export type PresignUploadResponse = z.infer<typeof presignUploadResponseSchema>;
  * An uploaded document as the application refers to it. The server checks that `key` lies under the
  * draft's own prefix and that the object exists; the contract only checks the shape.
  */
-export const documentRefSchema = z.object({
+export const documentRefSchema = strictObject({
   key: z.string({ error: 'Upload the document again.' }).min(1, 'Upload the document again.').max(1024),
   purpose: purposeSchema,
   fileName: fileNameSchema,
@@ -194,8 +194,9 @@ export const MAX_LICENCES = 20;
 export const MAX_SPECIALTIES = 10;
 export const MAX_JOBS = 30;
 
+/** Free text that reaches a page or an email: see `plainText`. */
 const requiredText = (message: string, max = 200) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `This must be ${max} characters or fewer.`);
+  plainText({ error: message }).min(1, message).max(max, `This must be ${max} characters or fewer.`);
 
 const usStateSchema = (message: string) =>
   z
@@ -212,9 +213,7 @@ const isoDateSchema = (message: string) =>
 const monthSchema = (message: string) =>
   z.string({ error: message }).trim().regex(MONTH_PATTERN, `${message} Use YYYY-MM, like 2021-09.`);
 
-const explanationSchema = z
-  .string()
-  .trim()
+const explanationSchema = plainText({ multiline: true })
   .max(1000, 'Keep the explanation to 1000 characters or fewer.')
   .optional();
 
@@ -229,13 +228,17 @@ function listStateNames(states: readonly UsStateCode[]): string {
 
 /**
  * Runs a cross-field check as soon as the fields it reads have parsed, even if other fields failed,
- * so the form shows every problem at once instead of one layer at a time.
+ * so the form shows every problem at once instead of one layer at a time. An unknown key leaves the
+ * known fields parsed, so it does not hold the checks back.
  */
 function whenParsed(...fields: string[]) {
   return {
     when: (payload: z.core.ParsePayload) =>
       !payload.issues.some(
-        (issue) => issue.continue !== true && (!issue.path?.length || fields.includes(String(issue.path[0]))),
+        (issue) =>
+          issue.continue !== true &&
+          issue.code !== 'unrecognized_keys' &&
+          (!issue.path?.length || fields.includes(String(issue.path[0]))),
       ),
   };
 }
@@ -255,13 +258,13 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
   const futureDateSchema = (missing: string, expired: string) =>
     isoDateSchema(missing).refine((date) => date > todayOf(), expired);
 
-  const licenceSchema = z.object(
+  const licenceSchema = strictObject(
     {
       state: usStateSchema('Choose the state that issued this licence.'),
       number: requiredText('Enter the licence number.', 40),
       expiresOn: futureDateSchema('Enter the date this licence expires.', 'This licence has expired.'),
     },
-    { error: 'Enter the details of this licence.' },
+    'Enter the details of this licence.',
   );
 
   const licencesSchema = z
@@ -289,159 +292,150 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       });
     });
 
-  const jobSchema = z
-    .object({
-      employer: requiredText('Enter the employer.'),
-      role: requiredText('Enter your role.'),
-      startMonth: monthSchema('Enter the month you started.'),
-      /** Leave out for your current job. */
-      endMonth: monthSchema('Enter the month you left.').optional(),
-      /** Needed when there is a gap of more than 6 months before this job; see `findWorkHistoryGaps`. */
-      gapBeforeExplanation: explanationSchema,
-    })
-    .superRefine((job, ctx) => {
-      // Malformed months already have their own issue.
-      if (!MONTH_PATTERN.test(job.startMonth) || (job.endMonth && !MONTH_PATTERN.test(job.endMonth))) return;
-      const currentMonth = todayOf().slice(0, 7);
-      if (job.startMonth > currentMonth) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['startMonth'],
-          message: 'The start month cannot be in the future.',
-        });
-      }
-      if (job.endMonth !== undefined && job.endMonth > currentMonth) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['endMonth'],
-          message: 'The end month cannot be in the future. Leave it out for your current job.',
-        });
-      }
-      if (job.endMonth !== undefined && job.endMonth < job.startMonth) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['endMonth'],
-          message: 'The end month cannot be before the start month.',
-        });
-      }
-    });
+  const jobSchema = strictObject({
+    employer: requiredText('Enter the employer.'),
+    role: requiredText('Enter your role.'),
+    startMonth: monthSchema('Enter the month you started.'),
+    /** Leave out for your current job. */
+    endMonth: monthSchema('Enter the month you left.').optional(),
+    /** Needed when there is a gap of more than 6 months before this job; see `findWorkHistoryGaps`. */
+    gapBeforeExplanation: explanationSchema,
+  }).superRefine((job, ctx) => {
+    // Malformed months already have their own issue.
+    if (!MONTH_PATTERN.test(job.startMonth) || (job.endMonth && !MONTH_PATTERN.test(job.endMonth))) return;
+    const currentMonth = todayOf().slice(0, 7);
+    if (job.startMonth > currentMonth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startMonth'],
+        message: 'The start month cannot be in the future.',
+      });
+    }
+    if (job.endMonth !== undefined && job.endMonth > currentMonth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endMonth'],
+        message: 'The end month cannot be in the future. Leave it out for your current job.',
+      });
+    }
+    if (job.endMonth !== undefined && job.endMonth < job.startMonth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endMonth'],
+        message: 'The end month cannot be before the start month.',
+      });
+    }
+  });
 
-  return z
-    .object({
-      /** Names the S3 prefix the documents were uploaded under. */
-      draftId: z.uuid({ error: 'This application draft is not valid. Reload the page and try again.' }),
-      /** Chosen by the browser once per draft, so a double submit creates one application. */
-      idempotencyKey: z.uuid({ error: 'This form is out of date. Reload the page and try again.' }),
+  return strictObject({
+    /** Names the S3 prefix the documents were uploaded under. */
+    draftId: z.uuid({ error: 'This application draft is not valid. Reload the page and try again.' }),
+    /** Chosen by the browser once per draft, so a double submit creates one application. */
+    idempotencyKey: z.uuid({ error: 'This form is out of date. Reload the page and try again.' }),
 
-      legalFirstName: requiredText('Enter your legal first name.', 100),
-      legalLastName: requiredText('Enter your legal last name.', 100),
-      email: emailSchema,
-      phone: phoneSchema,
-      practiceAddress: z.object(
-        {
-          line1: requiredText('Enter the street address of your practice.'),
-          line2: z.string().trim().max(200, 'This must be 200 characters or fewer.').optional(),
-          city: requiredText('Enter the city.', 100),
-          state: usStateSchema('Choose the state.'),
-          postalCode: z
-            .string({ error: 'Enter the ZIP code.' })
-            .trim()
-            .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code, like 94103 or 94103-1234.'),
-        },
-        { error: 'Enter the address of your practice.' },
-      ),
+    legalFirstName: requiredText('Enter your legal first name.', 100),
+    legalLastName: requiredText('Enter your legal last name.', 100),
+    email: emailSchema,
+    phone: phoneSchema,
+    practiceAddress: strictObject(
+      {
+        line1: requiredText('Enter the street address of your practice.'),
+        line2: plainText().max(200, 'This must be 200 characters or fewer.').optional(),
+        city: requiredText('Enter the city.', 100),
+        state: usStateSchema('Choose the state.'),
+        postalCode: z
+          .string({ error: 'Enter the ZIP code.' })
+          .trim()
+          .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code, like 94103 or 94103-1234.'),
+      },
+      'Enter the address of your practice.',
+    ),
 
-      profession: z.enum(professionCodes, { error: 'Choose your profession.' }),
-      specialties: z
-        .array(requiredText('Enter a specialty.', 100), { error: 'Add at least one specialty.' })
-        .min(1, 'Add at least one specialty.')
-        .max(MAX_SPECIALTIES, `You can list up to ${MAX_SPECIALTIES} specialties.`),
-      npi: z
-        .string({ error: 'Enter a valid 10-digit NPI.' })
-        .trim()
-        .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
+    profession: z.enum(professionCodes, { error: 'Choose your profession.' }),
+    specialties: z
+      .array(requiredText('Enter a specialty.', 100), { error: 'Add at least one specialty.' })
+      .min(1, 'Add at least one specialty.')
+      .max(MAX_SPECIALTIES, `You can list up to ${MAX_SPECIALTIES} specialties.`),
+    npi: z
+      .string({ error: 'Enter a valid 10-digit NPI.' })
+      .trim()
+      .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
 
-      licences: licencesSchema,
-      dea: z
-        .object(
-          {
-            number: z
-              .string({ error: 'Enter your DEA number.' })
-              .transform(normalizeDeaNumber)
-              .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
-            state: usStateSchema('Choose the state of this DEA registration.'),
-            expiresOn: futureDateSchema(
-              'Enter the date this registration expires.',
-              'This DEA registration has expired.',
-            ),
-          },
-          { error: 'Enter your DEA registration, or leave it out.' },
-        )
-        .optional(),
-      boardCertification: z
-        .object(
-          {
-            board: requiredText('Enter the certifying board.'),
-            certificate: requiredText('Enter the certificate or specialty.'),
-            expiresOn: futureDateSchema(
-              'Enter the date this certification expires.',
-              'This certification has expired.',
-            ),
-          },
-          { error: 'Enter your board certification, or leave it out.' },
-        )
-        .optional(),
-      malpractice: z
-        .object(
-          {
-            carrier: requiredText('Enter your malpractice insurance carrier.'),
-            policyNumber: requiredText('Enter the policy number.', 100),
-            perClaimCoverageUsd: z
-              .number({ error: 'Enter the per-claim coverage in US dollars.' })
-              .int('Enter whole dollars.')
-              .positive('Enter the per-claim coverage in US dollars.'),
-            aggregateCoverageUsd: z
-              .number({ error: 'Enter the aggregate coverage in US dollars.' })
-              .int('Enter whole dollars.')
-              .positive('Enter the aggregate coverage in US dollars.'),
-            expiresOn: futureDateSchema('Enter the date this policy expires.', 'This policy has expired.'),
-          },
-          { error: 'Enter your malpractice insurance.' },
-        )
-        .refine((m) => m.aggregateCoverageUsd >= m.perClaimCoverageUsd, {
-          path: ['aggregateCoverageUsd'],
-          message: 'The aggregate coverage cannot be less than the per-claim coverage.',
-        }),
+    licences: licencesSchema,
+    dea: strictObject(
+      {
+        number: z
+          .string({ error: 'Enter your DEA number.' })
+          .transform(normalizeDeaNumber)
+          .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
+        state: usStateSchema('Choose the state of this DEA registration.'),
+        expiresOn: futureDateSchema(
+          'Enter the date this registration expires.',
+          'This DEA registration has expired.',
+        ),
+      },
+      'Enter your DEA registration, or leave it out.',
+    ).optional(),
+    boardCertification: strictObject(
+      {
+        board: requiredText('Enter the certifying board.'),
+        certificate: requiredText('Enter the certificate or specialty.'),
+        expiresOn: futureDateSchema(
+          'Enter the date this certification expires.',
+          'This certification has expired.',
+        ),
+      },
+      'Enter your board certification, or leave it out.',
+    ).optional(),
+    malpractice: strictObject(
+      {
+        carrier: requiredText('Enter your malpractice insurance carrier.'),
+        policyNumber: requiredText('Enter the policy number.', 100),
+        perClaimCoverageUsd: z
+          .number({ error: 'Enter the per-claim coverage in US dollars.' })
+          .int('Enter whole dollars.')
+          .positive('Enter the per-claim coverage in US dollars.'),
+        aggregateCoverageUsd: z
+          .number({ error: 'Enter the aggregate coverage in US dollars.' })
+          .int('Enter whole dollars.')
+          .positive('Enter the aggregate coverage in US dollars.'),
+        expiresOn: futureDateSchema('Enter the date this policy expires.', 'This policy has expired.'),
+      },
+      'Enter your malpractice insurance.',
+    ).refine((m) => m.aggregateCoverageUsd >= m.perClaimCoverageUsd, {
+      path: ['aggregateCoverageUsd'],
+      message: 'The aggregate coverage cannot be less than the per-claim coverage.',
+    }),
 
-      workHistory: z
-        .array(jobSchema, { error: 'Add your work history.' })
-        .min(1, 'Add your work history.')
-        .max(MAX_JOBS, `You can add up to ${MAX_JOBS} jobs. List the most recent ones.`),
-      /** Needed when more than 6 months have passed since your last job ended. */
-      currentGapExplanation: explanationSchema,
+    workHistory: z
+      .array(jobSchema, { error: 'Add your work history.' })
+      .min(1, 'Add your work history.')
+      .max(MAX_JOBS, `You can add up to ${MAX_JOBS} jobs. List the most recent ones.`),
+    /** Needed when more than 6 months have passed since your last job ended. */
+    currentGapExplanation: explanationSchema,
 
-      documents: z
-        .array(documentRefSchema, { error: 'Upload your documents.' })
-        .max(MAX_LICENCES + 4, 'There are too many documents. Remove the ones not asked for.'),
+    documents: z
+      .array(documentRefSchema, { error: 'Upload your documents.' })
+      .max(MAX_LICENCES + 4, 'There are too many documents. Remove the ones not asked for.'),
 
-      attestations: z.object(
-        {
-          truthful: z.literal(true, { error: 'Confirm that the information you gave is true and complete.' }),
-          consentToVerification: z.literal(true, { error: 'You must allow us to verify your credentials.' }),
-        },
-        { error: 'Confirm the statements above.' },
-      ),
-      signature: z.object(
-        {
-          typedName: requiredText('Type your full legal name to sign.'),
-          signedOn: isoDateSchema("Enter today's date.").refine(
-            (date) => date === todayOf(),
-            "Sign with today's date.",
-          ),
-        },
-        { error: 'Type your full legal name to sign.' },
-      ),
-    })
+    attestations: strictObject(
+      {
+        truthful: z.literal(true, { error: 'Confirm that the information you gave is true and complete.' }),
+        consentToVerification: z.literal(true, { error: 'You must allow us to verify your credentials.' }),
+      },
+      'Confirm the statements above.',
+    ),
+    signature: strictObject(
+      {
+        typedName: requiredText('Type your full legal name to sign.'),
+        signedOn: isoDateSchema("Enter today's date.").refine(
+          (date) => date === todayOf(),
+          "Sign with today's date.",
+        ),
+      },
+      'Type your full legal name to sign.',
+    ),
+  })
     .superRefine(
       (app, ctx) => {
         const details = professions[app.profession];

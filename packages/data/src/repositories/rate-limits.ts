@@ -1,5 +1,6 @@
-import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds, isConditionalCheckFailed, itemOfFailedCondition } from '../client';
+import type { TransactItem } from '../transactions';
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -34,6 +35,45 @@ export class RateLimitRepository {
         return { allowed: false, retryAfterSeconds: Math.max(1, windowEnd - nowSeconds) };
       throw error;
     }
+  }
+
+  /**
+   * A budget inside a transaction: `spend` takes one unit (the transaction fails once `limit` are
+   * spent in the window), `ensureLeft` only checks that one is left. `spent` reads the count.
+   */
+  budget(key: string, limit: number, windowSeconds: number, now: Date) {
+    const nowSeconds = epochSeconds(now);
+    const windowStart = nowSeconds - (nowSeconds % windowSeconds);
+    const windowEnd = windowStart + windowSeconds;
+    const Key = { key: `${key}#${windowStart}` };
+    const condition = 'attribute_not_exists(hits) OR hits < :limit';
+    return {
+      retryAfterSeconds: Math.max(1, windowEnd - nowSeconds),
+      windowEnd,
+      spend: (): TransactItem => ({
+        Update: {
+          TableName: this.tableName,
+          Key,
+          ConditionExpression: condition,
+          UpdateExpression: 'ADD hits :one SET expiresAtEpoch = :ttl',
+          ExpressionAttributeValues: { ':limit': limit, ':one': 1, ':ttl': windowEnd + 60 },
+        },
+      }),
+      ensureLeft: (): TransactItem => ({
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: { ':limit': limit },
+        },
+      }),
+      spent: async (): Promise<number> => {
+        const result = await this.db.send(
+          new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }),
+        );
+        return Number(result.Item?.hits ?? 0);
+      },
+    };
   }
 
   /** Cooldown: allowed once, then not again until `seconds` have passed since the allowed call. */

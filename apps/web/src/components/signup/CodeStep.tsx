@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { postJson } from '../form/api';
+import { postJson, type Unreachable, unreachable } from '../form/api';
 import { formatCountdown, formatWait, onlyDigits } from '../form/time';
 
 export type ResendOutcome =
@@ -31,6 +31,18 @@ export interface CodeStepProps {
 
 const wrongCodeFallback = 'That code did not work. Check the latest email from us and try again.';
 const failedMessage = 'Something went wrong on our side; please try again.';
+
+/** The code stays in the box: the person only has to press the button again. */
+function codeNotCheckedMessage(problem: Unreachable): string {
+  switch (problem.kind) {
+    case 'unavailable':
+      return `We could not check your code just now. Try again in ${formatWait(problem.seconds)}.`;
+    case 'timeout':
+      return 'We did not hear back from our service in time. Please try again; if the code no longer works, ask for a new one.';
+    case 'offline':
+      return 'We could not reach our service to check your code. Check your internet connection and try again.';
+  }
+}
 
 function useSecondsUntil(deadline: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -97,7 +109,8 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
       showError(result.error?.message ?? wrongCodeFallback, { clearCode: true });
       return;
     }
-    showError(failedMessage, { clearCode: false });
+    const problem = unreachable(result);
+    showError(problem ? codeNotCheckedMessage(problem) : failedMessage, { clearCode: false });
   }
 
   function accept(digits: string) {

@@ -11,7 +11,7 @@ import {
 } from '@telehealth/contracts';
 import Link from 'next/link';
 import { type FormEvent, useMemo, useState } from 'react';
-import { postJson, somethingWentWrong } from '../form/api';
+import { detailsKeptMessage, postJson, somethingWentWrong, unreachable } from '../form/api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { formatWait } from '../form/time';
 import { useFocusRequest } from '../form/use-focus-request';
@@ -149,7 +149,9 @@ export function SignupForm(props: SignupFormProps) {
       setStatus({ kind: 'failed', message: result.error.message });
       return;
     }
-    setStatus({ kind: 'failed', message: somethingWentWrong });
+    // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
+    const problem = unreachable(result);
+    setStatus({ kind: 'failed', message: problem ? detailsKeptMessage(problem) : somethingWentWrong });
   }
 
   const summary = showSummary ? orderedErrors(errors) : [];

@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  PutObjectTaggingCommand,
+} from '@aws-sdk/client-s3';
 import {
   type ClinicianApplicationInput,
   type DocumentPurpose,
   type DocumentRef,
   isoDateToday,
+  makeClinicianApplicationSchema,
 } from '@telehealth/contracts';
 import { AuditRepository, ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
 import { POST as presignPOST } from '@/app/api/uploads/presign/route';
+import { AuditTrail } from '@/server/audit/audit';
 import { dynamoDocumentClient, s3Client } from '@/server/aws';
-import { serverEnv } from '@/server/env';
+import { sendEmail } from '@/server/email/send';
+import { publicConfig, serverEnv } from '@/server/env';
+import { rateLimiter } from '@/server/rate-limit';
+import { uploadService } from '@/server/uploads';
 import { sampleExe, samplePdf, samplePng } from '@/test/documents';
 import { inboxFor } from '@/test/inbox';
 import { postJson } from '@/test/requests';
+import { createApplicationService } from './service';
 
 const applications = () =>
   new ClinicianApplicationRepository(dynamoDocumentClient(), serverEnv().tableNames.clinicianApplications);
@@ -93,13 +105,27 @@ async function objectBytes(key: string): Promise<Buffer> {
   return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
 }
 
-async function expectNothingWritten(input: ClinicianApplicationInput) {
-  expect(await applications().get(input.idempotencyKey)).toBeUndefined();
+/** Every object under `applications/<applicationId>/`. */
+async function copiesOf(applicationId: string): Promise<string[]> {
   // Listed without signing: the local S3 miscomputes signatures of signed list requests.
   const listing = await fetch(
-    `${serverEnv().S3_ENDPOINT}/${serverEnv().AWS_S3_UPLOAD_BUCKET}?list-type=2&prefix=applications/${input.idempotencyKey}/`,
+    `${serverEnv().S3_ENDPOINT}/${serverEnv().AWS_S3_UPLOAD_BUCKET}?list-type=2&prefix=applications/${applicationId}/`,
   );
-  expect(await listing.text()).toContain('<KeyCount>0</KeyCount>');
+  const xml = await listing.text();
+  expect(xml).toContain('<ListBucketResult');
+  return [...xml.matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1] as string).sort();
+}
+
+async function tagsOf(key: string): Promise<Record<string, string>> {
+  const { TagSet = [] } = await s3Client().send(
+    new GetObjectTaggingCommand({ Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET, Key: key }),
+  );
+  return Object.fromEntries(TagSet.map((tag) => [tag.Key, tag.Value]));
+}
+
+async function expectNothingWritten(input: ClinicianApplicationInput) {
+  expect(await applications().get(input.idempotencyKey)).toBeUndefined();
+  expect(await copiesOf(input.idempotencyKey)).toEqual([]);
   expect(await applications().get(openApplicationLockId(input.email.trim().toLowerCase()))).toBeUndefined();
 }
 
@@ -270,6 +296,9 @@ describe('clinician applications against the local stack', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
     const [a, b] = [await first.json(), await second.json()];
     expect(a.referenceNumber).toBe(b.referenceNumber);
+    // The losing submit's copies are deleted: only those the stored record names remain.
+    const record = await applications().get(input.idempotencyKey);
+    expect(await copiesOf(input.idempotencyKey)).toEqual(record?.documents.map((doc) => doc.key).sort());
     const third = await postJson(applyPOST, input);
     expect(third.headers.get('idempotent-replayed')).toBe('true');
     expect((await third.json()).referenceNumber).toBe(a.referenceNumber);
@@ -287,5 +316,80 @@ describe('clinician applications against the local stack', () => {
       message: expect.stringMatching(/already being reviewed/),
     });
     expect(await applications().get(again.idempotencyKey)).toBeUndefined();
+    expect(await copiesOf(again.idempotencyKey)).toEqual([]);
+  });
+
+  it('stores each copy as a download of the type its bytes show, with nothing the client chose, tagged committed', async () => {
+    const input = await application();
+    // A client that wrote its own type, disposition and metadata on the draft object.
+    const cv = input.documents[1] as DocumentRef;
+    await s3Client().send(
+      new PutObjectCommand({
+        Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET,
+        Key: cv.key,
+        Body: samplePdf,
+        ContentType: 'text/html',
+        ContentDisposition: 'inline; filename="cv.html"',
+        Metadata: { 'original-name': 'cv.html', owner: 'admin' },
+      }),
+    );
+    const draft = await s3Client().send(
+      new HeadObjectCommand({ Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET, Key: cv.key }),
+    );
+    expect(draft.Metadata).toEqual({ 'original-name': 'cv.html', owner: 'admin' });
+
+    expect((await postJson(applyPOST, input)).status).toBe(201);
+    const record = await applications().get(input.idempotencyKey);
+    expect(record?.documents).toHaveLength(3);
+    for (const doc of record?.documents ?? []) {
+      const head = await s3Client().send(
+        new HeadObjectCommand({ Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET, Key: doc.key }),
+      );
+      expect(head.ContentType).toBe(doc.purpose === 'malpractice' ? 'image/png' : 'application/pdf');
+      expect(head.ContentDisposition).toBe('attachment');
+      expect(head.Metadata ?? {}).toEqual({});
+      expect(await tagsOf(doc.key)).toEqual({ state: 'committed' });
+    }
+  });
+
+  it('commits the copies again on a replay, so a retag that failed after the commit is healed', async () => {
+    const input = await application();
+    expect((await postJson(applyPOST, input)).status).toBe(201);
+    const [first] = (await applications().get(input.idempotencyKey))?.documents ?? [];
+    // As if the retag after the commit had failed: the lifecycle rule would expire this copy.
+    await s3Client().send(
+      new PutObjectTaggingCommand({
+        Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET,
+        Key: first?.key,
+        Tagging: { TagSet: [{ Key: 'state', Value: 'pending' }] },
+      }),
+    );
+    const replay = await postJson(applyPOST, input);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await tagsOf(first?.key ?? '')).toEqual({ state: 'committed' });
+  });
+
+  it('deletes every copy when the transaction throws, and stores nothing', async () => {
+    // A real DynamoDB failure: the audit event of the transaction names a table that does not exist.
+    const failingAudit = new AuditTrail(
+      new AuditRepository(dynamoDocumentClient(), 'telehealth-no-such-table'),
+    );
+    const service = createApplicationService({
+      applications: applications(),
+      uploads: uploadService(),
+      audit: failingAudit,
+      limiter: rateLimiter(),
+      sendEmail: sendEmail(),
+      brandName: publicConfig.brandName,
+      appUrl: serverEnv().APP_URL,
+      adminEmail: serverEnv().SEED_ADMIN_EMAIL,
+    });
+    const raw = await application();
+    const input = makeClinicianApplicationSchema(publicConfig.servedStates).parse(raw);
+    const ctx = { requestId: randomUUID(), ip: '198.51.100.7', now: new Date() };
+    await expect(service.submit(input, ctx)).rejects.toThrow();
+    await expectNothingWritten(raw);
+    // The drafts are untouched: the applicant can submit again.
+    expect(await objectBytes(raw.documents[0]?.key ?? '')).toEqual(samplePdf);
   });
 });

@@ -7,6 +7,7 @@ import type {
   StoredDocument,
 } from '@telehealth/data';
 import type { AuditTrail } from '../audit/audit';
+import { withAwsDeadline } from '../aws';
 import type { SendEmail } from '../email/send';
 import { applicationReceivedEmail, applicationWaitingEmail } from '../email/templates';
 import { ApiError, type RequestContext } from '../http';
@@ -16,6 +17,8 @@ import { describeDocument, type UploadService } from '../uploads/service';
 import { newReferenceNumber } from './reference';
 
 export const applyLimit = { name: 'apply-ip', limit: 10, windowSeconds: 3600 } as const;
+/** Settling the copies after the transaction gets its own deadline: the request's may be spent. */
+const SETTLE_DEADLINE_MS = 1_500;
 
 export interface ApplicationServiceDeps {
   applications: ClinicianApplicationRepository;
@@ -42,20 +45,38 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
 
   /**
    * Copies every referenced upload out of the draft and checks the copy; refuses the whole
-   * application, naming each bad document, and removes the copies it made.
+   * application, naming each bad document, and removes every copy it made.
    */
   async function freezeDocuments(input: ClinicianApplication, now: Date): Promise<StoredDocument[]> {
     const applicationId = input.idempotencyKey;
-    const checks = await Promise.all(
-      input.documents.map((doc) => uploads.freezeDocument(input.draftId, applicationId, doc)),
+    // A draft key used twice is refused without copying it again.
+    const firstUse = new Map<string, number>();
+    input.documents.forEach((doc, i) => {
+      if (!firstUse.has(doc.key)) firstUse.set(doc.key, i);
+    });
+    const settled = await Promise.allSettled(
+      input.documents.map((doc, i) =>
+        firstUse.get(doc.key) === i
+          ? uploads.freezeDocument(input.draftId, applicationId, doc)
+          : Promise.resolve(undefined),
+      ),
     );
+    const copies = settled.flatMap((result) =>
+      result.status === 'fulfilled' && result.value?.ok ? [result.value.key] : [],
+    );
+    const crashed = settled.find((result) => result.status === 'rejected');
+    if (crashed) {
+      await uploads.discard(copies);
+      throw crashed.reason;
+    }
+
     const issues: FieldIssue[] = [];
     const stored: StoredDocument[] = [];
-    const seenKeys = new Set<string>();
-    checks.forEach((check, i) => {
+    settled.forEach((result, i) => {
       const doc = input.documents[i];
+      const check = result.status === 'fulfilled' ? result.value : undefined;
       if (!doc) return;
-      if (seenKeys.has(doc.key)) {
+      if (!check) {
         issues.push({
           path: documentPath(doc),
           message: `${describeDocument(doc)} is already used for another document. Upload each document separately.`,
@@ -74,15 +95,69 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           verifiedAt: now.toISOString(),
         });
       }
-      seenKeys.add(doc.key);
     });
     if (issues.length) {
-      await uploads.discard(stored.map((doc) => doc.key));
+      await uploads.discard(copies);
       throw new ApiError('validation_failed', 'Some documents could not be verified. Upload them again.', {
         issues,
       });
     }
     return stored;
+  }
+
+  const recordOf = (written: CreateApplicationOutcome) => ('record' in written ? written.record : undefined);
+
+  /** The stored record, undefined when there is none, `unknown` when DynamoDB cannot say. */
+  async function storedRecord(applicationId: string) {
+    try {
+      return await applications.get(applicationId);
+    } catch {
+      return 'unknown' as const;
+    }
+  }
+
+  /**
+   * After the transaction, whatever happened: copies the stored record names are tagged committed,
+   * every other copy is deleted. A transaction that threw may still have committed (a timeout after
+   * the write), so the record is read before anything is deleted; if even that fails, the copies stay
+   * pending: the lifecycle rule removes them unless a retry (a replay) commits them.
+   */
+  async function settleCopies(
+    applicationId: string,
+    keys: readonly string[],
+    written: CreateApplicationOutcome | undefined,
+    ctx: RequestContext,
+  ): Promise<void> {
+    await withAwsDeadline(AbortSignal.timeout(SETTLE_DEADLINE_MS), async () => {
+      // A refused transaction says which record (if any) is stored; a thrown one does not.
+      const record = written ? recordOf(written) : await storedRecord(applicationId);
+      if (record === 'unknown') {
+        log.error('application.copies_unsettled', {
+          requestId: ctx.requestId,
+          applicationId,
+          copies: keys.length,
+        });
+        return;
+      }
+      const named = new Set(record?.documents.map((doc) => doc.key));
+      const [untagged] = await Promise.all([
+        uploads.markCommitted(keys.filter((key) => named.has(key))),
+        uploads.discard(keys.filter((key) => !named.has(key))),
+      ]);
+      if (untagged) logUntagged(applicationId, untagged, ctx);
+    }).catch((error: unknown) => {
+      log.error('application.copies_unsettled', {
+        requestId: ctx.requestId,
+        applicationId,
+        copies: keys.length,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+    });
+  }
+
+  /** Alert-worthy: the lifecycle rule would expire these documents of a stored application. */
+  function logUntagged(applicationId: string, untagged: number, ctx: RequestContext) {
+    log.error('application.documents_untagged', { requestId: ctx.requestId, applicationId, untagged });
   }
 
   async function notify(
@@ -114,8 +189,9 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   }
 
   /**
-   * Submits an application: documents verified, one conditional transaction (idempotent on the
-   * browser's key; one open application per email), then emails and an audit event.
+   * Submits an application: documents copied and verified, one conditional transaction with its audit
+   * event (idempotent on the browser's key; one open application per email), the copies committed or
+   * deleted whatever the transaction did, then emails.
    */
   async function submit(input: ClinicianApplication, ctx: RequestContext): Promise<SubmitResult> {
     await limiter.limit(
@@ -126,12 +202,15 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     );
     // A replay answers from the stored record before touching S3, so it never copies new bytes.
     const existing = await applications.get(input.idempotencyKey);
-    if (existing)
-      return outcome(
-        { outcome: existing.email === input.email ? 'replayed' : 'key_reused', record: existing },
-        input,
-        ctx,
-      );
+    if (existing) {
+      const replayed = existing.email === input.email;
+      // Tagging is idempotent: a replay heals a retag that failed, or a commit whose answer was lost.
+      if (replayed) {
+        const untagged = await uploads.markCommitted(existing.documents.map((doc) => doc.key));
+        if (untagged) logUntagged(existing.applicationId, untagged, ctx);
+      }
+      return outcome({ outcome: replayed ? 'replayed' : 'key_reused', record: existing }, input, ctx);
+    }
 
     const documents = await freezeDocuments(input, ctx.now);
     const { documents: _refs, idempotencyKey, draftId, email, ...application } = input;
@@ -156,8 +235,17 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       },
       ctx,
     );
-    const written = await applications.create(record, [auditEvent]);
-    if (written.outcome !== 'created') await uploads.discard(documents.map((doc) => doc.key));
+    let written: CreateApplicationOutcome | undefined;
+    try {
+      written = await applications.create(record, [auditEvent]);
+    } finally {
+      await settleCopies(
+        record.applicationId,
+        documents.map((doc) => doc.key),
+        written,
+        ctx,
+      );
+    }
     return outcome(written, input, ctx);
   }
 

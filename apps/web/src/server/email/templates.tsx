@@ -15,8 +15,16 @@ async function renderEmail(subject: string, element: ReactElement): Promise<Rend
   return { subject, html, text: toPlainText(html) };
 }
 
-export function verificationCodeEmail(input: { brandName: string; code: string; minutesValid: number }) {
-  const { brandName, code, minutesValid } = input;
+/** Where the code is entered, in the words of the email. Nothing a requester typed goes in it. */
+export type CodePage = 'sign-up' | 'clinician application';
+
+export function verificationCodeEmail(input: {
+  brandName: string;
+  code: string;
+  minutesValid: number;
+  page?: CodePage;
+}) {
+  const { brandName, code, minutesValid, page = 'sign-up' } = input;
   return renderEmail(
     // Not in the subject: subjects show on lock screens and in SES delivery events.
     `Your ${brandName} verification code`,
@@ -24,7 +32,9 @@ export function verificationCodeEmail(input: { brandName: string; code: string; 
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Confirm your email
       </Heading>
-      <Text>Enter this code on the {brandName} sign-up page to confirm your email address:</Text>
+      <Text>
+        Enter this code on the {brandName} {page} page to confirm your email address:
+      </Text>
       <Text style={{ fontSize: '32px', fontWeight: 700, letterSpacing: '6px', margin: '16px 0' }}>
         {code}
       </Text>
@@ -49,6 +59,28 @@ export function alreadyConfirmedEmail(input: { brandName: string; appUrl: string
         there is no code to enter. We will email you when your video visit can be booked.
       </Text>
       <Text>{appUrl}</Text>
+    </EmailLayout>,
+  );
+}
+
+/** To the owner of an address once wrong codes used up its failure budget; says nothing typed. */
+export function codeAttemptsStoppedEmail(input: { brandName: string; retryAt: Date }) {
+  const { brandName, retryAt } = input;
+  const when = `${retryAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return renderEmail(
+    `Wrong codes were entered for your ${brandName} email`,
+    <EmailLayout brandName={brandName} preview="We stopped accepting codes for this address for now.">
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        Someone entered wrong codes for this email address
+      </Heading>
+      <Text>
+        Many wrong confirmation codes were entered for this email address. To protect it, {brandName} will not
+        accept codes for it until {when}. A wrong code confirms nothing and changes no details.
+      </Text>
+      <Text>
+        If this was you, wait until then and ask for a new code. If it was not you, you need do nothing; you
+        can ignore this email.
+      </Text>
     </EmailLayout>,
   );
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { PatientRepository } from '@telehealth/data';
 import { auditTrail } from '../audit/audit';
 import { dynamoDocumentClient } from '../aws';
-import { sendEmail } from '../email/send';
+import { emailCodes } from '../email-verification';
 import { publicConfig, serverEnv } from '../env';
 import { rateLimiter } from '../rate-limit';
 import { createSignupService, type SignupService } from './service';
@@ -15,10 +15,9 @@ export function signupService(): SignupService {
   const env = serverEnv();
   service = createSignupService({
     patients: new PatientRepository(dynamoDocumentClient(), env.tableNames.patients),
+    codes: emailCodes(),
     audit: auditTrail(),
     limiter: rateLimiter(),
-    sendEmail: sendEmail(),
-    secret: env.OTP_HMAC_SECRET,
     brandName: publicConfig.brandName,
     appUrl: env.APP_URL,
   });

@@ -1,22 +1,37 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { makeProvisionalPatientSchema, type ProvisionalPatientInput } from '@telehealth/contracts';
-import { AuditRepository, PatientRepository } from '@telehealth/data';
+import {
+  AuditRepository,
+  EmailVerificationRepository,
+  PatientRepository,
+  RateLimitRepository,
+} from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as provisionalPOST } from '@/app/api/patient/provisional/route';
 import { POST as verifyPOST } from '@/app/api/patient/verify/route';
-import { auditTrail } from '@/server/audit/audit';
+import { AuditTrail, auditTrail } from '@/server/audit/audit';
 import { dynamoDocumentClient } from '@/server/aws';
+import { sendEmail } from '@/server/email/send';
+import { emailCodes } from '@/server/email-verification';
+import {
+  createEmailCodes,
+  type EmailCodesDeps,
+  FAILURE_BUDGET,
+  INVALID_CODE_MESSAGE,
+  MAX_CODE_ATTEMPTS,
+} from '@/server/email-verification/service';
 import { publicConfig, serverEnv } from '@/server/env';
 import { ApiError, type RequestContext } from '@/server/http';
 import { rateLimiter } from '@/server/rate-limit';
 import { inboxFor, latestCodeFor } from '@/test/inbox';
-import { postJson as post, uniqueIp } from '@/test/requests';
+import { TestBrowser, uniqueIp } from '@/test/requests';
 import { signupService } from './index';
-import { createSignupService, INVALID_CODE_MESSAGE, MAX_CODE_ATTEMPTS } from './service';
+import { createSignupService } from './service';
 
 const sesEndpoint = () => serverEnv().SES_ENDPOINT as string;
-const patients = () => new PatientRepository(dynamoDocumentClient(), serverEnv().tableNames.patients);
-const auditLog = () => new AuditRepository(dynamoDocumentClient(), serverEnv().tableNames.audit);
+const db = () => dynamoDocumentClient();
+const patients = () => new PatientRepository(db(), serverEnv().tableNames.patients);
+const auditLog = () => new AuditRepository(db(), serverEnv().tableNames.audit);
 const schema = makeProvisionalPatientSchema(publicConfig.servedStates);
 
 function signupBody(overrides: Partial<ProvisionalPatientInput> = {}): ProvisionalPatientInput {
@@ -36,6 +51,8 @@ function context(now: Date, ip = uniqueIp()): RequestContext {
   return { requestId: randomUUID(), ip, now };
 }
 
+const newBinding = () => randomBytes(32).toString('base64url');
+
 async function refused(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
     () => undefined,
@@ -45,57 +62,153 @@ async function refused(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
+/** Every item of the email-verification table for one email (the key is an HMAC, so scan). */
+async function verificationItems(email: string) {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const result = await db().send(
+    new ScanCommand({
+      TableName: serverEnv().tableNames.emailVerifications,
+      FilterExpression: 'email = :email',
+      ExpressionAttributeValues: { ':email': email },
+    }),
+  );
+  return result.Items ?? [];
+}
+
+function codesDeps(overrides: Partial<EmailCodesDeps> = {}): EmailCodesDeps {
+  const env = serverEnv();
+  return {
+    db: db(),
+    verifications: new EmailVerificationRepository(db(), env.tableNames.emailVerifications),
+    rateLimits: new RateLimitRepository(db(), env.tableNames.rateLimits),
+    limiter: rateLimiter(),
+    audit: auditTrail(),
+    sendEmail: sendEmail(),
+    secret: env.OTP_HMAC_SECRET,
+    brandName: 'Lumen Health',
+    ...overrides,
+  };
+}
+
+/** A signup service whose email codes use `overrides` (a failing sender, a broken audit table). */
+function signupServiceWith(overrides: Partial<EmailCodesDeps>) {
+  const codesAudit = overrides.audit ?? auditTrail();
+  return createSignupService({
+    patients: patients(),
+    codes: createEmailCodes(codesDeps(overrides)),
+    audit: codesAudit,
+    limiter: rateLimiter(),
+    brandName: 'Lumen Health',
+    appUrl: serverEnv().APP_URL,
+  });
+}
+
 describe('patient signup against the local stack', () => {
-  it('signs up, emails a code, verifies it, and stores only a hash', async () => {
+  it('signs up in one browser, emails a code, verifies it there, and stores only a hash', async () => {
+    const browser = new TestBrowser();
     const body = signupBody({ email: `  Grace.${randomUUID()}@Example.COM ` });
     const email = body.email.trim().toLowerCase();
-
-    const response = await post(provisionalPOST, body);
+    const response = await browser.post(provisionalPOST, body);
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ status: 'code_sent' });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^lumen-signup=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
 
     const [email1] = await inboxFor(sesEndpoint(), email);
     expect(email1?.from).toContain('no-reply@lumen-health.test');
     expect(email1?.body.text).toMatch(/expires in 10 minutes/);
-    expect(email1?.body.html).toContain('<html');
+    expect(email1?.body.text).not.toContain('Grace');
     const code = await latestCodeFor(sesEndpoint(), email);
     expect(email1?.subject).not.toContain(code);
 
-    const stored = await patients().get(email);
-    expect(stored).toMatchObject({
-      status: 'PENDING_VERIFICATION',
-      phone: '+14155550134',
-      state: 'CA',
-      codeAttempts: 0,
-    });
-    expect(JSON.stringify(stored)).not.toContain(code);
+    // Until it is verified, the signup is only a pending verification: no patient exists.
+    expect(await patients().get(email)).toBeUndefined();
+    const [pending] = await verificationItems(email);
+    expect(pending).toMatchObject({ status: 'PENDING', codeAttempts: 0, details: { phone: '+14155550134' } });
+    expect(JSON.stringify(pending)).not.toContain(code);
 
-    const verified = await post(verifyPOST, { email: body.email, code });
+    const verified = await browser.post(verifyPOST, { email: body.email, code });
     expect(verified.status).toBe(200);
     expect(await verified.json()).toEqual({ status: 'verified' });
 
-    const after = await patients().get(email);
-    expect(after?.status).toBe('VERIFIED');
-    expect(after?.codeHash).toBeUndefined();
-    expect(after?.expiresAtEpoch).toBeUndefined();
-
-    const actions = (await auditLog().listForSubject(`patient#${after?.patientId}`)).map((e) => e.action);
-    expect(actions).toEqual(['patient.provisional.created', 'patient.verified']);
+    const patient = await patients().get(email);
+    expect(patient).toMatchObject({
+      status: 'VERIFIED',
+      firstName: 'Ada',
+      phone: '+14155550134',
+      state: 'CA',
+    });
+    const [used] = await verificationItems(email);
+    expect(used?.status).toBe('USED');
+    expect(used?.codeHash).toBeUndefined();
+    expect(used?.details).toBeUndefined();
+    const events = await auditLog().listForSubject(`patient#${patient?.patientId}`);
+    expect(events.map((e) => e.action)).toEqual(['patient.provisional.created', 'patient.verified']);
+    expect(events[0]?.sourceIp).toBe(browser.ip);
   });
 
-  it('answers 202 for an email that is already verified and tells its owner by email', async () => {
+  it('refuses a code from a browser without the signup cookie, with the same 400', async () => {
+    const browser = new TestBrowser();
     const body = signupBody();
-    await post(provisionalPOST, body);
+    await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
-    expect((await post(verifyPOST, { email: body.email, code })).status).toBe(200);
+    const stranger = new TestBrowser();
+    const response = await stranger.post(verifyPOST, { email: body.email, code });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: 'invalid_code', message: INVALID_CODE_MESSAGE } });
+    expect(await patients().get(body.email)).toBeUndefined();
+    // The code still works where it was asked for.
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
+  });
 
-    await signupService().requestCode(
-      schema.parse({ ...body, firstName: 'Mallory' }),
-      context(new Date(Date.now() + 61_000)),
+  it('keeps a second signup for the same email from another browser apart from the first', async () => {
+    const victim = new TestBrowser();
+    const attacker = new TestBrowser();
+    const body = signupBody();
+    await victim.post(provisionalPOST, body);
+    const victimCode = await latestCodeFor(sesEndpoint(), body.email);
+    const attackerResponse = await attacker.post(
+      provisionalPOST,
+      signupBody({
+        email: body.email,
+        firstName: 'Mallory',
+        phone: '(212) 555-0199',
+        dateOfBirth: '1970-01-01',
+      }),
     );
+    expect(attackerResponse.status).toBe(202);
+    const attackerCode = await latestCodeFor(sesEndpoint(), body.email);
+    expect(attackerCode).not.toBe(victimCode);
+
+    // The newest code is the attacker's signup: in the victim's browser it confirms nothing.
+    expect((await victim.post(verifyPOST, { email: body.email, code: attackerCode })).status).toBe(400);
+    expect((await victim.post(verifyPOST, { email: body.email, code: victimCode })).status).toBe(200);
+    expect(await patients().get(body.email)).toMatchObject({
+      firstName: 'Ada',
+      phone: '+14155550134',
+      dateOfBirth: '1990-12-10',
+    });
+    // The attacker cannot use the victim's code either, and cannot change the verified patient.
+    expect((await attacker.post(verifyPOST, { email: body.email, code: victimCode })).status).toBe(400);
+    expect((await patients().get(body.email))?.firstName).toBe('Ada');
+  });
+
+  it('answers 202 for an email that is already verified, tells its owner, and changes nothing', async () => {
+    const browser = new TestBrowser();
+    const body = signupBody();
+    await browser.post(provisionalPOST, body);
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
+    const other = new TestBrowser();
+    const again = await other.post(provisionalPOST, signupBody({ email: body.email, firstName: 'Mallory' }));
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ status: 'code_sent' });
     const emails = await inboxFor(sesEndpoint(), body.email);
     expect(emails.at(-1)?.subject).toMatch(/already confirmed/);
+    expect(emails.at(-1)?.body.text).not.toContain('Mallory');
     const stored = await patients().get(body.email);
     expect(stored?.firstName).toBe('Ada');
     const actions = (await auditLog().listForSubject(`patient#${stored?.patientId}`)).map((e) => e.action);
@@ -103,7 +216,8 @@ describe('patient signup against the local stack', () => {
   });
 
   it('returns one error shape for invalid input, with the field issues', async () => {
-    const response = await post(
+    const browser = new TestBrowser();
+    const response = await browser.post(
       provisionalPOST,
       signupBody({ email: 'not-an-email', dateOfBirth: '2015-01-01', state: 'AK' }),
     );
@@ -112,25 +226,23 @@ describe('patient signup against the local stack', () => {
     expect(body.error.code).toBe('validation_failed');
     const paths = body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'dateOfBirth', 'state']));
-
-    const broken = await post(provisionalPOST, '{"firstName":');
+    const broken = await browser.post(provisionalPOST, '{"firstName":');
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe('validation_failed');
   });
 
   it('gives the same 400 for a wrong code, an unknown email and a used code', async () => {
+    const browser = new TestBrowser();
     const body = signupBody();
-    await post(provisionalPOST, body);
+    await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const wrong = code === '000000' ? '111111' : '000000';
-
     const responses = [
-      await post(verifyPOST, { email: body.email, code: wrong }),
-      await post(verifyPOST, { email: `nobody.${randomUUID()}@example.com`, code }),
+      await browser.post(verifyPOST, { email: body.email, code: wrong }),
+      await browser.post(verifyPOST, { email: `nobody.${randomUUID()}@example.com`, code }),
     ];
-    expect((await post(verifyPOST, { email: body.email, code })).status).toBe(200);
-    responses.push(await post(verifyPOST, { email: body.email, code }));
-
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
+    responses.push(await browser.post(verifyPOST, { email: body.email, code }));
     for (const response of responses) {
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({
@@ -140,101 +252,213 @@ describe('patient signup against the local stack', () => {
   });
 
   it('kills a code after 5 wrong attempts, even for the right code after', async () => {
+    const browser = new TestBrowser();
     const body = signupBody();
-    await post(provisionalPOST, body);
+    await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const wrong = code === '999999' ? '888888' : '999999';
     for (let i = 0; i < MAX_CODE_ATTEMPTS; i += 1) {
-      expect((await post(verifyPOST, { email: body.email, code: wrong })).status).toBe(400);
+      expect((await browser.post(verifyPOST, { email: body.email, code: wrong })).status).toBe(400);
     }
-    expect((await post(verifyPOST, { email: body.email, code })).status).toBe(400);
-    expect((await patients().get(body.email))?.status).toBe('PENDING_VERIFICATION');
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(400);
+    expect(await patients().get(body.email)).toBeUndefined();
   });
 
   it('refuses an expired code', async () => {
     const t0 = new Date();
+    const binding = newBinding();
     const body = schema.parse(signupBody());
-    await signupService().requestCode(body, context(t0));
+    await signupService().requestCode(body, binding, context(t0));
     const code = await latestCodeFor(sesEndpoint(), body.email);
-
     const elevenMinutesLater = new Date(t0.getTime() + 11 * 60_000);
     const error = await refused(
-      signupService().verify({ email: body.email, code }, context(elevenMinutesLater)),
+      signupService().verify({ email: body.email, code }, binding, context(elevenMinutesLater)),
     );
     expect(error.code).toBe('invalid_code');
-    expect((await patients().get(body.email))?.status).toBe('PENDING_VERIFICATION');
+    expect(await patients().get(body.email)).toBeUndefined();
   });
 
   it('counts at most 5 of 50 concurrent wrong guesses and never verifies', async () => {
+    const browser = new TestBrowser();
     const body = signupBody();
-    await post(provisionalPOST, body);
+    await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const guesses = Array.from({ length: 50 }, (_, i) =>
       String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'),
     );
-
     const statuses = await Promise.all(
-      guesses.map((guess) => post(verifyPOST, { email: body.email, code: guess }).then((r) => r.status)),
+      guesses.map((guess) =>
+        browser.post(verifyPOST, { email: body.email, code: guess }).then((r) => r.status),
+      ),
     );
     expect(statuses.every((status) => status === 400)).toBe(true);
-    const stored = await patients().get(body.email);
+    const [stored] = await verificationItems(body.email);
     expect(stored?.codeAttempts).toBe(MAX_CODE_ATTEMPTS);
-    expect(stored?.status).toBe('PENDING_VERIFICATION');
-    expect((await post(verifyPOST, { email: body.email, code })).status).toBe(400);
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(400);
+    expect(await patients().get(body.email)).toBeUndefined();
   });
 
-  it('holds a 60 s resend cooldown with Retry-After', async () => {
+  it('backs off between codes for one browser and says when to try again', async () => {
+    const t0 = new Date(Date.now() + 3 * 86_400_000);
+    const binding = newBinding();
+    const body = schema.parse(signupBody());
+    const at = (seconds: number) => context(new Date(t0.getTime() + seconds * 1000));
+    await signupService().requestCode(body, binding, at(0));
+    const first = await refused(signupService().requestCode(body, binding, at(1)));
+    expect(first.code).toBe('rate_limited');
+    expect(first.extra.retryAfterSeconds).toBe(59);
+    expect(first.message).toMatch(/in 59 seconds/);
+    await signupService().requestCode(body, binding, at(61));
+    const second = await refused(signupService().requestCode(body, binding, at(62)));
+    expect(second.extra.retryAfterSeconds).toBe(119);
+    expect(second.message).toMatch(/in 2 minutes/);
+    await signupService().requestCode(body, binding, at(61 + 120));
+    expect(await inboxFor(sesEndpoint(), body.email)).toHaveLength(3);
+  });
+
+  it('leaves the real user able to get a code while an attacker hammers their email', async () => {
     const body = signupBody();
-    expect((await post(provisionalPOST, body)).status).toBe(202);
-    const again = await post(provisionalPOST, body);
-    expect(again.status).toBe(429);
-    expect((await again.json()).error.code).toBe('rate_limited');
-    const retryAfter = Number(again.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(50);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(await inboxFor(sesEndpoint(), body.email)).toHaveLength(1);
+    const attacker = new TestBrowser();
+    const statuses: number[] = [];
+    // One browser that keeps its cookie, then one that drops it every time (a new binding each).
+    for (let i = 0; i < 10; i += 1) statuses.push((await attacker.post(provisionalPOST, body)).status);
+    for (let i = 0; i < 20; i += 1) {
+      attacker.cookies.clear();
+      statuses.push((await attacker.post(provisionalPOST, body)).status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+
+    const user = new TestBrowser();
+    const response = await user.post(provisionalPOST, body);
+    expect(response.status).toBe(202);
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    expect((await user.post(verifyPOST, { email: body.email, code })).status).toBe(200);
   });
 
-  it('lets the patient retry at once when the email could not be sent', async () => {
+  it('keeps 10,000 random guesses spread over resends within the failure budget, verifying nothing', async () => {
+    // One UTC day of its own, so the whole attack falls in one budget window.
+    const day = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 5 * 86_400_000;
+    const binding = newBinding();
+    const body = schema.parse(signupBody());
+    const email = body.email;
+    let realCode = '';
+    let guesses = 0;
+    const statuses: Record<number, number> = {};
+    for (let round = 0; guesses < 10_000; round += 1) {
+      const now = new Date(day + round * 5 * 60_000);
+      // The attacker asks for a fresh code each round (the backoff refuses some; that is fine).
+      const sent = await signupService()
+        .requestCode(body, binding, context(now))
+        .then(
+          () => true,
+          () => false,
+        );
+      if (sent) realCode = await latestCodeFor(sesEndpoint(), email);
+      const batch = Array.from({ length: 50 }, () => {
+        let guess = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
+        if (guess === realCode) guess = String((Number(guess) + 1) % 1_000_000).padStart(6, '0');
+        return guess;
+      });
+      guesses += batch.length;
+      const results = await Promise.all(
+        batch.map((code) =>
+          signupService()
+            .verify({ email, code }, binding, context(now))
+            .then(
+              () => 200,
+              (e: unknown) => (e instanceof ApiError ? (e.code === 'rate_limited' ? 429 : 400) : 500),
+            ),
+        ),
+      );
+      for (const status of results) statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+    expect(statuses[200]).toBeUndefined();
+    expect(statuses[500]).toBeUndefined();
+    const budget = new RateLimitRepository(db(), serverEnv().tableNames.rateLimits);
+    const { createHmac } = await import('node:crypto');
+    const key = `code-failures#${createHmac('sha256', serverEnv().OTP_HMAC_SECRET).update(`rate-limit:${email}`).digest('base64url')}`;
+    const spent = await budget
+      .budget(key, FAILURE_BUDGET.limit, FAILURE_BUDGET.windowSeconds, new Date(day))
+      .spent();
+    expect(spent).toBe(FAILURE_BUDGET.limit);
+    expect(await patients().get(email)).toBeUndefined();
+
+    // Past the budget even the right code is not checked: 429, and the owner was told once.
+    const later = new Date(day + 20 * 3600_000);
+    await signupService().requestCode(body, newBinding(), context(later));
+    const error = await refused(
+      signupService().verify(
+        { email, code: await latestCodeFor(sesEndpoint(), email) },
+        binding,
+        context(later),
+      ),
+    );
+    expect(error.code).toBe('rate_limited');
+    expect(error.extra.retryAfterSeconds).toBe(4 * 3600);
+    const notices = (await inboxFor(sesEndpoint(), email)).filter((e) =>
+      /Wrong codes were entered/.test(e.subject),
+    );
+    expect(notices).toHaveLength(1);
+  }, 240_000);
+
+  it('lets the patient retry at once when the email could not be sent, with nothing half-written', async () => {
     // An SES outage cannot be caused for real here: this one dependency is replaced by a failing sender.
-    const env = serverEnv();
-    const failing = createSignupService({
-      patients: patients(),
-      audit: auditTrail(),
-      limiter: rateLimiter(),
+    const failing = signupServiceWith({
       sendEmail: async () => {
         throw new Error('Throttling');
       },
-      secret: env.OTP_HMAC_SECRET,
-      brandName: 'Lumen Health',
-      appUrl: env.APP_URL,
     });
+    const binding = newBinding();
     const body = schema.parse(signupBody());
-    const error = await refused(failing.requestCode(body, context(new Date())));
+    const error = await refused(failing.requestCode(body, binding, context(new Date())));
     expect(error.code).toBe('service_unavailable');
     expect(error.extra.retryAfterSeconds).toBe(5);
-    await signupService().requestCode(body, context(new Date()));
-    expect(await latestCodeFor(sesEndpoint(), body.email)).toMatch(/^\d{6}$/);
+    const [item] = await verificationItems(body.email);
+    const events = await auditLog().listForSubject(`patient#${item?.subjectId}`);
+    expect(events.map((e) => e.action)).toEqual(['patient.provisional.created']);
+
+    await signupService().requestCode(body, binding, context(new Date()));
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    await signupService().verify({ email: body.email, code }, binding, context(new Date()));
+    expect((await patients().get(body.email))?.status).toBe('VERIFIED');
   });
 
-  it('sends at most 5 codes per email per hour', async () => {
-    const hourStart = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
+  it('lets a patient whose verification failed on the audit write retry, and succeed', async () => {
+    // A real failure: an audit table that does not exist makes the whole transaction fail.
+    const brokenAudit = new AuditTrail(new AuditRepository(db(), 'telehealth-audit-missing'));
+    const broken = createSignupService({
+      patients: patients(),
+      codes: emailCodes(),
+      audit: brokenAudit,
+      limiter: rateLimiter(),
+      brandName: 'Lumen Health',
+      appUrl: serverEnv().APP_URL,
+    });
+    const binding = newBinding();
     const body = schema.parse(signupBody());
-    for (let i = 0; i < 5; i += 1) {
-      await signupService().requestCode(body, context(new Date(hourStart.getTime() + i * 61_000)));
-    }
-    const error = await refused(
-      signupService().requestCode(body, context(new Date(hourStart.getTime() + 5 * 61_000))),
+    await signupService().requestCode(body, binding, context(new Date()));
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    const failed = await broken.verify({ email: body.email, code }, binding, context(new Date())).then(
+      () => 'verified',
+      (e: unknown) => (e instanceof Error ? e.name : 'unknown'),
     );
-    expect(error.code).toBe('rate_limited');
-    expect(error.extra.retryAfterSeconds).toBe(3600 - 5 * 61);
-    expect(await inboxFor(sesEndpoint(), body.email)).toHaveLength(5);
+    expect(failed).toBe('ResourceNotFoundException');
+    expect(await patients().get(body.email)).toBeUndefined();
+    const [pending] = await verificationItems(body.email);
+    expect(pending?.status).toBe('PENDING');
+
+    expect(await signupService().verify({ email: body.email, code }, binding, context(new Date()))).toEqual({
+      status: 'verified',
+    });
+    expect((await patients().get(body.email))?.status).toBe('VERIFIED');
   });
 
   it('accepts at most 20 signups per IP per hour', async () => {
     const ip = uniqueIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i += 1) statuses.push((await post(provisionalPOST, signupBody(), ip)).status);
+    for (let i = 0; i < 21; i += 1) {
+      statuses.push((await new TestBrowser(ip).post(provisionalPOST, signupBody())).status);
+    }
     expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
@@ -245,18 +469,25 @@ describe('patient signup against the local stack', () => {
     for (const level of ['info', 'warn', 'error'] as const) {
       console[level] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
     }
+    const browser = new TestBrowser();
     const body = signupBody();
     try {
-      await post(provisionalPOST, body);
+      await browser.post(provisionalPOST, body);
       const code = await latestCodeFor(sesEndpoint(), body.email);
-      await post(verifyPOST, { email: body.email, code: code === '123456' ? '654321' : '123456' });
-      await post(verifyPOST, { email: body.email, code });
+      await browser.post(verifyPOST, { email: body.email, code: code === '123456' ? '654321' : '123456' });
+      await browser.post(verifyPOST, { email: body.email, code });
     } finally {
       Object.assign(console, original);
     }
     const logged = lines.join('\n');
     expect(lines.length).toBeGreaterThan(0);
-    for (const secret of [body.email, '4155550134', body.dateOfBirth, 'Lovelace'])
+    for (const secret of [
+      body.email,
+      '4155550134',
+      body.dateOfBirth,
+      'Lovelace',
+      browser.cookieHeader ?? '-',
+    ])
       expect(logged).not.toContain(secret);
   });
 });

@@ -10,11 +10,12 @@ export function generateCode(): string {
 }
 
 /**
- * The only form in which a code is stored: HMAC-SHA256 keyed with a server secret and bound to the
- * email, so a leaked table cannot be brute-forced offline and a hash is useless for another address.
+ * The only form in which a code is stored: HMAC-SHA256 keyed with a server secret and bound to its
+ * verification (purpose, browser and email), so a leaked table cannot be brute-forced offline and a
+ * hash is useless for another browser or address.
  */
-export function hashCode(secret: string, email: string, code: string): string {
-  return createHmac('sha256', secret).update(`otp:v1:${email}:${code}`).digest('hex');
+export function hashCode(secret: string, verificationKey: string, code: string): string {
+  return createHmac('sha256', secret).update(`otp:v2:${verificationKey}:${code}`).digest('hex');
 }
 
 export function hashesMatch(a: string, b: string): boolean {

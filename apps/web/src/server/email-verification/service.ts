@@ -1,0 +1,352 @@
+import 'server-only';
+import { createHmac, randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  type EmailVerificationRecord,
+  type EmailVerificationRepository,
+  epochSeconds,
+  type RateLimitRepository,
+  type TransactItem,
+  transactWrite,
+  type VerificationPurpose,
+} from '@telehealth/data';
+import type { AuditEntry, AuditTrail } from '../audit/audit';
+import type { SendEmail } from '../email/send';
+import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
+import { ApiError, type RequestContext } from '../http';
+import { log } from '../log';
+import type { RateLimiter } from '../rate-limit';
+import { generateCode, hashCode, hashesMatch } from './code';
+
+export const CODE_TTL_MINUTES = 10;
+/** Tries per code. */
+export const MAX_CODE_ATTEMPTS = 5;
+/** Wrong codes per email, across every code and browser, before codes stop being checked. */
+export const FAILURE_BUDGET = { limit: 20, windowSeconds: 24 * 3600 } as const;
+/** Codes per email from all browsers together: loose, since each browser backs off on its own. */
+export const codesPerEmail = { name: 'codes-email', limit: 30, windowSeconds: 3600 } as const;
+/** A browser waits 1, 2, 4, 8 then 15 minutes between codes for one email; an hour's quiet resets it. */
+const BACKOFF = { firstSeconds: 60, maxSeconds: 15 * 60, resetSeconds: 3600 } as const;
+/** A verification item outlives its code so the backoff holds; TTL then removes it. */
+const RETENTION_SECONDS = 24 * 3600;
+
+/** One message for a wrong, expired, used or spent code and an unknown browser: it reveals nothing. */
+export const INVALID_CODE_MESSAGE =
+  'That code is not valid or has expired. Check the latest email we sent, or ask for a new code.';
+
+/** Audit actions name the person, not the table: `patient.verify.refused`. */
+const auditPrefix: Record<VerificationPurpose, string> = {
+  'patient-signup': 'patient',
+  'clinician-application': 'clinician.applicant',
+};
+
+export function backoffSeconds(sendCount: number): number {
+  return Math.min(BACKOFF.firstSeconds * 2 ** Math.max(0, sendCount - 1), BACKOFF.maxSeconds);
+}
+
+/** "45 seconds", "2 minutes", "3 hours": when to try again, for messages. */
+export function inWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${Math.ceil(seconds / 3600)} hours`;
+}
+
+export interface EmailCodesDeps {
+  db: DynamoDBDocumentClient;
+  verifications: EmailVerificationRepository;
+  rateLimits: RateLimitRepository;
+  limiter: RateLimiter;
+  audit: AuditTrail;
+  sendEmail: SendEmail;
+  secret: string;
+  brandName: string;
+}
+
+/** A send that passed the backoff and the per-email cap, ready to commit. */
+export interface PreparedSend {
+  purpose: VerificationPurpose;
+  email: string;
+  verificationKey: string;
+  record: EmailVerificationRecord | undefined;
+  subjectId: string;
+  sendCount: number;
+  nextSendAtMs: number;
+}
+
+export interface SendInput {
+  /** Send a code (with the details it will confirm), or only a notice that needs none. */
+  withCode: boolean;
+  details?: Record<string, unknown>;
+  /** The audit event committed with the send. */
+  audit: AuditEntry;
+  email: (code: string | undefined) => Promise<RenderedEmail>;
+}
+
+export type VerifyOutcome =
+  | { outcome: 'verified'; record: EmailVerificationRecord }
+  /** The code was right but an item the caller added refused (reasons from that item on). */
+  | { outcome: 'refused'; record: EmailVerificationRecord; reasons: string[] };
+
+/**
+ * The one-time email code machinery shared by patient signup and the clinician application:
+ * codes are random, stored as HMACs bound to the purpose, the browser and the email, single use by
+ * a conditional write, valid 10 minutes, 5 tries each, and a per-email failure budget that resends
+ * do not reset. A change and its audit event commit together; email goes out after the commit.
+ */
+export function createEmailCodes(deps: EmailCodesDeps) {
+  const { db, verifications, rateLimits, limiter, audit, secret } = deps;
+
+  const hmac = (value: string) => createHmac('sha256', secret).update(value).digest('base64url');
+  /** Concurrent guesses at one code can keep conflicting; nothing was written, the person retries. */
+  const busy = () =>
+    new ApiError('service_unavailable', 'We could not check the code just now. Please try again.', {
+      retryAfterSeconds: 1,
+    });
+  const keyOf = (purpose: VerificationPurpose, bindingId: string, email: string) =>
+    hmac(`email-verification:v1:${purpose}:${bindingId}:${email}`);
+  const failureBudget = (email: string, now: Date) =>
+    rateLimits.budget(
+      `code-failures#${hmac(`rate-limit:${email}`)}`,
+      FAILURE_BUDGET.limit,
+      FAILURE_BUDGET.windowSeconds,
+      now,
+    );
+
+  /** Applies the browser's backoff and the per-email cap; throws 429 saying when to try again. */
+  async function prepareSend(
+    purpose: VerificationPurpose,
+    bindingId: string,
+    email: string,
+    ctx: RequestContext,
+  ): Promise<PreparedSend> {
+    const verificationKey = keyOf(purpose, bindingId, email);
+    const record = await verifications.get(verificationKey);
+    const nowMs = ctx.now.getTime();
+    if (record && record.nextSendAtMs > nowMs) {
+      const seconds = Math.ceil((record.nextSendAtMs - nowMs) / 1000);
+      throw new ApiError(
+        'rate_limited',
+        `We sent a code to this address a moment ago. You can ask for another in ${inWords(seconds)}.`,
+        { retryAfterSeconds: seconds },
+      );
+    }
+    await limiter.limit(
+      codesPerEmail,
+      email,
+      ctx.now,
+      'Too many codes were requested for this email. Please try again in an hour.',
+    );
+    const quiet = !record || nowMs - Date.parse(record.lastSentAt) > BACKOFF.resetSeconds * 1000;
+    const sendCount = (quiet ? 0 : record.sendCount) + 1;
+    return {
+      purpose,
+      email,
+      verificationKey,
+      record,
+      subjectId: record?.subjectId ?? randomUUID(),
+      sendCount,
+      nextSendAtMs: nowMs + backoffSeconds(sendCount) * 1000,
+    };
+  }
+
+  /** Commits the send with its audit event, then emails; a failed email gives the backoff back. */
+  async function send(prepared: PreparedSend, input: SendInput, ctx: RequestContext): Promise<void> {
+    const code = input.withCode ? generateCode() : undefined;
+    const now = ctx.now.toISOString();
+    const outcome = await transactWrite(db, [
+      verifications.issue({
+        verificationKey: prepared.verificationKey,
+        purpose: prepared.purpose,
+        email: prepared.email,
+        newSubjectId: prepared.subjectId,
+        seenVersion: prepared.record?.version,
+        sendCount: prepared.sendCount,
+        nextSendAtMs: prepared.nextSendAtMs,
+        now,
+        expiresAtEpoch: epochSeconds(ctx.now) + RETENTION_SECONDS,
+        ...(code
+          ? {
+              code: {
+                hash: hashCode(secret, prepared.verificationKey, code),
+                expiresAt: new Date(ctx.now.getTime() + CODE_TTL_MINUTES * 60_000).toISOString(),
+                ...(input.details ? { details: input.details } : {}),
+              },
+            }
+          : {}),
+      }),
+      { Put: audit.transactionPut(input.audit, ctx) },
+    ]);
+    if (!outcome.committed) {
+      // Another request from this browser for this email got there first: it is sending a code.
+      if (outcome.reasons[0] === 'ConditionalCheckFailed') {
+        throw new ApiError('rate_limited', 'We just sent a code to this address. Please wait a minute.', {
+          retryAfterSeconds: BACKOFF.firstSeconds,
+        });
+      }
+      throw new Error(`email code transaction cancelled: ${outcome.reasons.join(',')}`);
+    }
+    try {
+      await deps.sendEmail({ to: prepared.email, ...(await input.email(code)) });
+    } catch (error) {
+      log.error('email.send_failed', {
+        requestId: ctx.requestId,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+      // The person did not get it: let them ask again at once (the code stays valid if it did arrive).
+      await verifications
+        .releaseSend(prepared.verificationKey, (prepared.record?.version ?? 0) + 1, {
+          sendCount: prepared.sendCount - 1,
+          nextSendAtMs: ctx.now.getTime(),
+        })
+        .catch((releaseError: unknown) =>
+          log.warn('email_code.release_failed', {
+            requestId: ctx.requestId,
+            errorName: releaseError instanceof Error ? releaseError.name : 'unknown',
+          }),
+        );
+      throw new ApiError('service_unavailable', 'We could not send the email just now. Please try again.', {
+        retryAfterSeconds: 5,
+      });
+    }
+  }
+
+  /**
+   * The 429 once the budget is spent. `notify`: this request spent the last unit (or found it spent
+   * in its transaction), so the owner is emailed, once per window, that codes stopped being checked.
+   */
+  async function budgetSpent(
+    email: string,
+    budget: ReturnType<typeof failureBudget>,
+    ctx: RequestContext,
+    notify = true,
+  ) {
+    if (notify) await noticeOwner(email, budget, ctx);
+    return new ApiError(
+      'rate_limited',
+      `Too many wrong codes were entered for this email. For your security, try again in ${inWords(budget.retryAfterSeconds)}.`,
+      { retryAfterSeconds: budget.retryAfterSeconds },
+    );
+  }
+
+  async function noticeOwner(email: string, budget: ReturnType<typeof failureBudget>, ctx: RequestContext) {
+    const once = await rateLimits
+      .cooldown(`code-failures-notice#${hmac(`rate-limit:${email}`)}`, budget.retryAfterSeconds, ctx.now)
+      .catch((error: unknown) => {
+        log.error('email_code.notice_failed', {
+          requestId: ctx.requestId,
+          errorName: error instanceof Error ? error.name : 'unknown',
+        });
+        return { allowed: false } as const;
+      });
+    if (once.allowed) {
+      const retryAt = new Date(budget.windowEnd * 1000);
+      await codeAttemptsStoppedEmail({ brandName: deps.brandName, retryAt })
+        .then((message) => deps.sendEmail({ to: email, ...message }))
+        .catch((error: unknown) =>
+          log.error('email.send_failed', {
+            requestId: ctx.requestId,
+            errorName: error instanceof Error ? error.name : 'unknown',
+          }),
+        );
+    }
+    log.warn('email_code.failure_budget_spent', { requestId: ctx.requestId });
+  }
+
+  /**
+   * Checks a code. A right one is used in one transaction with `onVerified`'s items (the change it
+   * confirms and its audit event); a wrong one counts against the code's tries and the email's
+   * failure budget, with its audit event, in one transaction.
+   */
+  async function verify(
+    purpose: VerificationPurpose,
+    bindingId: string | undefined,
+    email: string,
+    code: string,
+    ctx: RequestContext,
+    onVerified: (record: EmailVerificationRecord) => TransactItem[],
+    subjectOf: (record: EmailVerificationRecord) => string,
+  ): Promise<VerifyOutcome> {
+    const invalid = new ApiError('invalid_code', INVALID_CODE_MESSAGE);
+    // No cookie: this browser never asked for a code.
+    if (!bindingId) throw invalid;
+    const verificationKey = keyOf(purpose, bindingId, email);
+    const budget = failureBudget(email, ctx.now);
+    const [record, spent] = await Promise.all([verifications.get(verificationKey), budget.spent()]);
+    if (spent >= FAILURE_BUDGET.limit) throw await budgetSpent(email, budget, ctx, false);
+    if (!record) throw invalid;
+    const subject = subjectOf(record);
+    const nowIso = ctx.now.toISOString();
+    const refused = async (reason: string) => {
+      await audit.record(
+        { actor: 'public', action: `${auditPrefix[purpose]}.verify.refused`, subject, details: { reason } },
+        ctx,
+      );
+      return invalid;
+    };
+    if (!record.codeHash || record.status !== 'PENDING') throw await refused('no_code');
+    if ((record.codeExpiresAt ?? '') <= nowIso) throw await refused('expired');
+    if ((record.codeAttempts ?? 0) >= MAX_CODE_ATTEMPTS) throw await refused('spent');
+
+    const check = { verificationKey, codeHash: record.codeHash, maxAttempts: MAX_CODE_ATTEMPTS, now: nowIso };
+    if (hashesMatch(hashCode(secret, verificationKey, code), record.codeHash)) {
+      const outcome = await transactWrite(db, [
+        verifications.markUsed(check),
+        budget.ensureLeft(),
+        ...onVerified(record),
+      ]);
+      if (outcome.committed) return { outcome: 'verified', record };
+      const [codeReason, budgetReason, ...rest] = outcome.reasons;
+      if (codeReason === 'ConditionalCheckFailed') throw await refused('used');
+      if (budgetReason === 'ConditionalCheckFailed') throw await budgetSpent(email, budget, ctx);
+      if (rest.includes('ConditionalCheckFailed')) return { outcome: 'refused', record, reasons: rest };
+      if (outcome.reasons.includes('TransactionConflict')) throw busy();
+      throw new Error(`verify transaction cancelled: ${outcome.reasons.join(',')}`);
+    }
+    const outcome = await transactWrite(db, [
+      verifications.countFailure(check),
+      budget.spend(),
+      {
+        Put: audit.transactionPut(
+          {
+            actor: 'public',
+            action: `${auditPrefix[purpose]}.verify.refused`,
+            subject,
+            details: { reason: 'wrong_code' },
+          },
+          ctx,
+        ),
+      },
+    ]);
+    if (outcome.committed) {
+      // At most `limit` failures commit a window, so this extra read is rare; the last one tells the owner.
+      if ((await budget.spent()) >= FAILURE_BUDGET.limit) await noticeOwner(email, budget, ctx);
+      throw invalid;
+    }
+    const [codeReason, budgetReason] = outcome.reasons;
+    if (codeReason === 'ConditionalCheckFailed') throw await refused('spent');
+    if (budgetReason === 'ConditionalCheckFailed') throw await budgetSpent(email, budget, ctx);
+    if (outcome.reasons.includes('TransactionConflict')) throw busy();
+    throw new Error(`verify transaction cancelled: ${outcome.reasons.join(',')}`);
+  }
+
+  /** Uses a right code whose confirmed change was refused, with an audit event saying so. */
+  async function confirmWithoutChange(
+    record: EmailVerificationRecord,
+    entry: AuditEntry,
+    ctx: RequestContext,
+  ) {
+    await transactWrite(db, [
+      verifications.markUsed({
+        verificationKey: record.verificationKey,
+        codeHash: record.codeHash ?? '',
+        maxAttempts: MAX_CODE_ATTEMPTS,
+        now: ctx.now.toISOString(),
+      }),
+      { Put: audit.transactionPut(entry, ctx) },
+    ]);
+  }
+
+  return { prepareSend, send, verify, confirmWithoutChange };
+}
+
+export type EmailCodes = ReturnType<typeof createEmailCodes>;
