@@ -16,6 +16,8 @@ import {
 import { AuditRepository, ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
+import { POST as emailCodePOST } from '@/app/api/clinician/email/code/route';
+import { POST as emailVerifyPOST } from '@/app/api/clinician/email/verify/route';
 import { POST as presignPOST } from '@/app/api/uploads/presign/route';
 import { AuditTrail } from '@/server/audit/audit';
 import { dynamoDocumentClient, s3Client } from '@/server/aws';
@@ -24,8 +26,8 @@ import { publicConfig, serverEnv } from '@/server/env';
 import { rateLimiter } from '@/server/rate-limit';
 import { uploadService } from '@/server/uploads';
 import { sampleExe, samplePdf, samplePng } from '@/test/documents';
-import { inboxFor } from '@/test/inbox';
-import { postJson } from '@/test/requests';
+import { inboxFor, latestCodeFor } from '@/test/inbox';
+import { postJson, TestBrowser } from '@/test/requests';
 import { createApplicationService } from './service';
 
 const applications = () =>
@@ -98,6 +100,34 @@ async function application(
   } as ClinicianApplicationInput & { documents: DocumentRef[] };
 }
 
+const provenBrowsers = new Map<string, Promise<TestBrowser>>();
+
+/** A browser that proved `email` with the emailed code, as every applicant does first; one per email. */
+function applicantBrowser(email: string): Promise<TestBrowser> {
+  const normalized = email.trim().toLowerCase();
+  let browser = provenBrowsers.get(normalized);
+  if (!browser) {
+    browser = (async () => {
+      const proving = new TestBrowser();
+      expect((await proving.post(emailCodePOST, { email: normalized })).status).toBe(202);
+      const code = await latestCodeFor(sesEndpoint(), normalized);
+      expect((await proving.post(emailVerifyPOST, { email: normalized, code })).status).toBe(200);
+      return proving;
+    })();
+    provenBrowsers.set(normalized, browser);
+  }
+  return browser;
+}
+
+async function submit(input: ClinicianApplicationInput): Promise<Response> {
+  return (await applicantBrowser(input.email)).post(applyPOST, input);
+}
+
+/** Emails to `to` other than the code that proved the address. */
+async function lettersTo(to: string) {
+  return (await inboxFor(sesEndpoint(), to)).filter((email) => !email.subject.includes('verification code'));
+}
+
 async function objectBytes(key: string): Promise<Buffer> {
   const object = await s3Client().send(
     new GetObjectCommand({ Bucket: serverEnv().AWS_S3_UPLOAD_BUCKET, Key: key }),
@@ -132,7 +162,7 @@ async function expectNothingWritten(input: ClinicianApplicationInput) {
 describe('clinician applications against the local stack', () => {
   it('presigns, takes real files in S3, stores the application and emails applicant and admin', async () => {
     const input = await application();
-    const response = await postJson(applyPOST, input);
+    const response = await submit(input);
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body).toMatchObject({ applicationId: input.idempotencyKey, status: 'SUBMITTED' });
@@ -157,7 +187,7 @@ describe('clinician applications against the local stack', () => {
     }
     expect(await objectBytes(record?.documents[2]?.key ?? '')).toEqual(samplePng);
 
-    const [confirmation] = await inboxFor(sesEndpoint(), input.email);
+    const [confirmation] = await lettersTo(input.email);
     expect(confirmation?.subject).toContain(body.referenceNumber);
     const adminEmails = await inboxFor(sesEndpoint(), serverEnv().SEED_ADMIN_EMAIL);
     const notice = adminEmails.find((e) => e.subject.includes(body.referenceNumber));
@@ -210,7 +240,7 @@ describe('clinician applications against the local stack', () => {
   it('refuses an .exe renamed .pdf, naming the document, and writes nothing', async () => {
     const input = await application();
     input.documents[1] = await upload(input.draftId, 'cv', sampleExe);
-    const response = await postJson(applyPOST, input);
+    const response = await submit(input);
     expect(response.status).toBe(400);
     expect((await response.json()).error.issues).toEqual([
       {
@@ -247,7 +277,7 @@ describe('clinician applications against the local stack', () => {
       { ...(input.documents[1] as DocumentRef), key: presigned.key },
       otherDraft,
     ];
-    const response = await postJson(applyPOST, input);
+    const response = await submit(input);
     expect(response.status).toBe(400);
     const issues = (await response.json()).error.issues as Array<{ path: string; message: string }>;
     expect(issues.map((i) => i.path)).toEqual([
@@ -271,7 +301,7 @@ describe('clinician applications against the local stack', () => {
       body: new Uint8Array(samplePdf),
     });
     input.documents[1] = { ...(input.documents[1] as DocumentRef), key: presigned.key };
-    const body = await (await postJson(applyPOST, input)).json();
+    const body = await (await submit(input)).json();
 
     const swapped = Buffer.alloc(samplePdf.length, 0x41);
     expect(
@@ -286,30 +316,30 @@ describe('clinician applications against the local stack', () => {
     const record = await applications().get(body.applicationId);
     expect(await objectBytes(record?.documents[1]?.key ?? '')).toEqual(samplePdf);
     // A replay answers from the record and copies nothing new.
-    expect((await postJson(applyPOST, input)).headers.get('idempotent-replayed')).toBe('true');
+    expect((await submit(input)).headers.get('idempotent-replayed')).toBe('true');
     expect((await applications().get(body.applicationId))?.documents).toEqual(record?.documents);
   });
 
   it('creates one application for a double submit with the same idempotency key', async () => {
     const input = await application();
-    const [first, second] = await Promise.all([postJson(applyPOST, input), postJson(applyPOST, input)]);
+    const [first, second] = await Promise.all([submit(input), submit(input)]);
     expect([first.status, second.status]).toEqual([201, 201]);
     const [a, b] = [await first.json(), await second.json()];
     expect(a.referenceNumber).toBe(b.referenceNumber);
     // The losing submit's copies are deleted: only those the stored record names remain.
     const record = await applications().get(input.idempotencyKey);
     expect(await copiesOf(input.idempotencyKey)).toEqual(record?.documents.map((doc) => doc.key).sort());
-    const third = await postJson(applyPOST, input);
+    const third = await submit(input);
     expect(third.headers.get('idempotent-replayed')).toBe('true');
     expect((await third.json()).referenceNumber).toBe(a.referenceNumber);
-    expect(await inboxFor(sesEndpoint(), input.email)).toHaveLength(1);
+    expect(await lettersTo(input.email)).toHaveLength(1);
   });
 
   it('refuses a second open application for the same email with 409', async () => {
     const input = await application();
-    expect((await postJson(applyPOST, input)).status).toBe(201);
+    expect((await submit(input)).status).toBe(201);
     const again = await application({ email: input.email });
-    const response = await postJson(applyPOST, again);
+    const response = await submit(again);
     expect(response.status).toBe(409);
     expect((await response.json()).error).toMatchObject({
       code: 'conflict',
@@ -338,7 +368,7 @@ describe('clinician applications against the local stack', () => {
     );
     expect(draft.Metadata).toEqual({ 'original-name': 'cv.html', owner: 'admin' });
 
-    expect((await postJson(applyPOST, input)).status).toBe(201);
+    expect((await submit(input)).status).toBe(201);
     const record = await applications().get(input.idempotencyKey);
     expect(record?.documents).toHaveLength(3);
     for (const doc of record?.documents ?? []) {
@@ -354,7 +384,7 @@ describe('clinician applications against the local stack', () => {
 
   it('commits the copies again on a replay, so a retag that failed after the commit is healed', async () => {
     const input = await application();
-    expect((await postJson(applyPOST, input)).status).toBe(201);
+    expect((await submit(input)).status).toBe(201);
     const [first] = (await applications().get(input.idempotencyKey))?.documents ?? [];
     // As if the retag after the commit had failed: the lifecycle rule would expire this copy.
     await s3Client().send(
@@ -364,7 +394,7 @@ describe('clinician applications against the local stack', () => {
         Tagging: { TagSet: [{ Key: 'state', Value: 'pending' }] },
       }),
     );
-    const replay = await postJson(applyPOST, input);
+    const replay = await submit(input);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await tagsOf(first?.key ?? '')).toEqual({ state: 'committed' });
   });
@@ -387,7 +417,7 @@ describe('clinician applications against the local stack', () => {
     const raw = await application();
     const input = makeClinicianApplicationSchema(publicConfig.servedStates).parse(raw);
     const ctx = { requestId: randomUUID(), ip: '198.51.100.7', now: new Date() };
-    await expect(service.submit(input, ctx)).rejects.toThrow();
+    await expect(service.submit(input, input.email, ctx)).rejects.toThrow();
     await expectNothingWritten(raw);
     // The drafts are untouched: the applicant can submit again.
     expect(await objectBytes(raw.documents[0]?.key ?? '')).toEqual(samplePdf);

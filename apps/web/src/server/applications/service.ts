@@ -193,7 +193,24 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
    * event (idempotent on the browser's key; one open application per email), the copies committed or
    * deleted whatever the transaction did, then emails.
    */
-  async function submit(input: ClinicianApplication, ctx: RequestContext): Promise<SubmitResult> {
+  async function submit(
+    input: ClinicianApplication,
+    provenEmail: string | undefined,
+    ctx: RequestContext,
+  ): Promise<SubmitResult> {
+    // Nothing is filed, locked or emailed under an address its owner has not proven.
+    if (!provenEmail) {
+      throw new ApiError(
+        'unauthenticated',
+        'Confirm your email address with the code we send you, then submit again. Your answers are kept.',
+      );
+    }
+    if (provenEmail !== input.email) {
+      throw new ApiError(
+        'forbidden',
+        'This application uses a different email from the one you confirmed. Confirm this email, then submit again.',
+      );
+    }
     await limiter.limit(
       applyLimit,
       ctx.ip,
