@@ -21,6 +21,7 @@ createServer(async (req, res) => {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const context: RequestContext = {
     requestId: crypto.randomUUID(),
+    actor: 'public',
     ip: String(req.headers['x-forwarded-for'] ?? 'unknown'),
     now: new Date(),
   };

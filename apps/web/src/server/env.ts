@@ -1,6 +1,6 @@
 import 'server-only';
 import { isUsStateCode, type UsStateCode } from '@telehealth/contracts';
-import { resolveTableNames, type TableNames } from '@telehealth/data';
+import { resolveTableNames, type TableNames, tableDefinitions } from '@telehealth/data';
 import { z } from 'zod';
 
 /**
@@ -110,6 +110,13 @@ const serverSchema = z.object({
 });
 
 export type ServerEnv = z.output<typeof serverSchema> & { tableNames: TableNames };
+
+/** Every variable the app reads (table names included), for checks that deployment passes them all. */
+export const configVariableNames: readonly string[] = [
+  ...Object.keys(publicSchema.shape),
+  ...Object.keys(serverSchema.shape),
+  ...Object.values(tableDefinitions).map((table) => table.envVar),
+];
 
 let cached: ServerEnv | undefined;
 

@@ -26,8 +26,13 @@ export class ApiError extends Error {
   }
 }
 
+/** Who is calling: `public` for anonymous routes; staff routes will name the signed-in person. */
+export type Actor = 'public' | `staff#${string}` | `patient#${string}` | 'system';
+
 export interface RequestContext {
   requestId: string;
+  /** The actor every audit event of this request names: from the request, never from the body. */
+  actor: Actor;
   /** Client address as seen through the trusted proxies; used for rate limits and audit only. */
   ip: string;
   now: Date;
@@ -332,6 +337,7 @@ export function route(
       );
       const context: RequestContext = {
         requestId,
+        actor: 'public',
         ip: clientIp(request.headers, {
           source: env.CLIENT_IP_SOURCE,
           trustedProxyHops: env.TRUSTED_PROXY_HOPS,

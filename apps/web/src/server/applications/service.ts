@@ -245,7 +245,6 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     };
     const auditEvent = audit.transactionPut(
       {
-        actor: 'public',
         action: 'clinician.application.submitted',
         subject: `clinician-application#${record.applicationId}`,
         details: { documents: documents.length, profession: input.profession },

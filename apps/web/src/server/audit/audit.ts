@@ -4,7 +4,8 @@ import { dynamoDocumentClient } from '../aws';
 import { serverEnv } from '../env';
 import type { RequestContext } from '../http';
 
-export type AuditEntry = Omit<AuditEventInput, 'requestId' | 'sourceIp'>;
+/** What a service says happened; who did it, the request and the address come from the context. */
+export type AuditEntry = Omit<AuditEventInput, 'actor' | 'requestId' | 'sourceIp'>;
 
 /** Writes one audit event for a read or change of patient or clinician data, tied to the request. */
 export class AuditTrail {
@@ -13,13 +14,16 @@ export class AuditTrail {
   /** The event as a put for the same transaction as the change, so neither exists without the other. */
   transactionPut(entry: AuditEntry, context: RequestContext) {
     return this.repo.transactionPut(
-      { ...entry, requestId: context.requestId, sourceIp: context.ip },
+      { ...entry, actor: context.actor, requestId: context.requestId, sourceIp: context.ip },
       context.now,
     );
   }
 
   async record(entry: AuditEntry, context: RequestContext): Promise<void> {
-    await this.repo.record({ ...entry, requestId: context.requestId, sourceIp: context.ip }, context.now);
+    await this.repo.record(
+      { ...entry, actor: context.actor, requestId: context.requestId, sourceIp: context.ip },
+      context.now,
+    );
   }
 }
 

@@ -55,7 +55,6 @@ export function createApplicantEmailService(deps: ApplicantEmailDeps) {
       {
         withCode: true,
         audit: {
-          actor: 'public',
           action: 'clinician.applicant.code_sent',
           subject: `clinician-applicant#${prepared.subjectId}`,
         },
@@ -93,7 +92,7 @@ export function createApplicantEmailService(deps: ApplicantEmailDeps) {
       (record) => [
         {
           Put: audit.transactionPut(
-            { actor: subjectOf(record), action: 'clinician.applicant.verified', subject: subjectOf(record) },
+            { action: 'clinician.applicant.verified', subject: subjectOf(record) },
             ctx,
           ),
         },

@@ -278,7 +278,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     const nowIso = ctx.now.toISOString();
     const refused = async (reason: string) => {
       await audit.record(
-        { actor: 'public', action: `${auditPrefix[purpose]}.verify.refused`, subject, details: { reason } },
+        { action: `${auditPrefix[purpose]}.verify.refused`, subject, details: { reason } },
         ctx,
       );
       return invalid;
@@ -308,7 +308,6 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       {
         Put: audit.transactionPut(
           {
-            actor: 'public',
             action: `${auditPrefix[purpose]}.verify.refused`,
             subject,
             details: { reason: 'wrong_code' },

@@ -66,7 +66,6 @@ export function createSignupService(deps: SignupServiceDeps) {
         {
           withCode: false,
           audit: {
-            actor: 'public',
             action: 'patient.signup.repeated',
             subject: `patient#${patient.patientId}`,
             details: { changed: false },
@@ -91,7 +90,6 @@ export function createSignupService(deps: SignupServiceDeps) {
         withCode: true,
         details: { ...details },
         audit: {
-          actor: 'public',
           action: prepared.record?.details ? 'patient.provisional.updated' : 'patient.provisional.created',
           subject: `patient#${prepared.subjectId}`,
           details: { codeSent: true, state: input.state },
@@ -141,10 +139,7 @@ export function createSignupService(deps: SignupServiceDeps) {
             now: ctx.now.toISOString(),
           }),
           {
-            Put: audit.transactionPut(
-              { actor: subjectOf(record), action: 'patient.verified', subject: subjectOf(record) },
-              ctx,
-            ),
+            Put: audit.transactionPut({ action: 'patient.verified', subject: subjectOf(record) }, ctx),
           },
         ];
       },
@@ -157,7 +152,6 @@ export function createSignupService(deps: SignupServiceDeps) {
       await codes.confirmWithoutChange(
         result.record,
         {
-          actor: 'public',
           action: 'patient.signup.repeated',
           subject: `patient#${existing?.patientId ?? result.record.subjectId}`,
           details: { changed: false },

@@ -48,7 +48,7 @@ function signupBody(overrides: Partial<ProvisionalPatientInput> = {}): Provision
 }
 
 function context(now: Date, ip = uniqueIp()): RequestContext {
-  return { requestId: randomUUID(), ip, now };
+  return { requestId: randomUUID(), actor: 'public', ip, now };
 }
 
 const newBinding = () => randomBytes(32).toString('base64url');
