@@ -3,9 +3,10 @@
 import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
 import { useEffect, useState } from 'react';
 import { CheckCircleIcon } from './CheckCircleIcon';
+import { CodeEntry, type ResendOutcome } from './form/CodeEntry';
 import { postJson, somethingWentWrong } from './form/api';
+import { rateLimitedMessage } from './form/time';
 import { useFocusRequest } from './form/use-focus-request';
-import { CodeStep, type ResendOutcome } from './signup/CodeStep';
 import {
   emptySignupValues,
   fieldId,
@@ -85,7 +86,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
     if (result.kind === 'error' && result.status === 429) {
       const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
       setResendAt(Date.now() + seconds * 1000);
-      return { kind: 'rate_limited', message: result.error?.message ?? 'Too many attempts.', seconds };
+      return { kind: 'rate_limited', message: rateLimitedMessage(result.error?.message, seconds), seconds };
     }
     if (
       result.kind === 'error' &&
@@ -112,9 +113,20 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
 
   if (step === 'code') {
     return (
-      <CodeStep
+      <CodeEntry
+        idPrefix="signup"
+        headingId="signup-code-heading"
+        header={
+          <>
+            <p className="text-sm font-semibold text-brand-700">Step 2 of 2</p>
+            <h2 id="signup-code-heading" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
+              Check your email
+            </h2>
+          </>
+        }
         email={email}
         resendAt={resendAt}
+        verifyUrl="/api/patient/verify"
         onVerified={verified}
         onResend={resend}
         onUseDifferentEmail={() => backToForm({ focus: fieldId('email') })}

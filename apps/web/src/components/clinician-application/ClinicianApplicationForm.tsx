@@ -7,12 +7,13 @@ import {
   makeClinicianApplicationSchema,
   toFieldIssues,
   type UsStateCode,
+  type VerifiedEmail,
 } from '@telehealth/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { postJson } from '../form/api';
+import { detailsKeptMessage, postJson, unreachable } from '../form/api';
 import { ErrorSummary } from '../form/fields';
-import { formatWait } from '../form/time';
+import { rateLimitedMessage } from '../form/time';
 import { DocumentUpload } from './DocumentUpload';
 import {
   type ApplicationDraft,
@@ -27,11 +28,15 @@ import {
   toApplicationPayload,
   writeStoredDraft,
 } from './draft';
-import { StepProgress } from './StepProgress';
+import { checkProof, isProven, proofMessages } from './email-proof';
+import { StepHeader, StepProgress } from './StepProgress';
 import {
   controlIdFor,
+  EMAIL_STEP,
   fieldId,
   firstStepWithIssue,
+  HEADING_ID,
+  IDENTITY_STEP,
   issuesByPath,
   omitStep,
   pickStep,
@@ -42,6 +47,7 @@ import {
 import type { DocumentSlotSpec, StepProps } from './step-props';
 import { AttestationStep } from './steps/AttestationStep';
 import { DeaBoardStep } from './steps/DeaBoardStep';
+import { EMAIL_NOTICE_ID, EmailStep } from './steps/EmailStep';
 import { IdentityStep } from './steps/IdentityStep';
 import { LicencesStep } from './steps/LicencesStep';
 import { MalpracticeStep } from './steps/MalpracticeStep';
@@ -61,7 +67,9 @@ type FocusTarget = { kind: 'heading' } | { kind: 'firstInvalid' } | { kind: 'id'
 
 type SubmitState = { kind: 'idle' } | { kind: 'submitting' } | { kind: 'failed'; message: string };
 
-const HEADING_ID = 'ca-step-heading';
+/** What this browser has proven, as far as the page knows: asked once the page is in the browser. */
+type ProofState = { kind: 'checking' } | { kind: 'known'; proof: VerifiedEmail | null };
+
 const SUMMARY_ID = 'ca-error-summary';
 const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
@@ -105,7 +113,11 @@ function missingDocuments(draft: ApplicationDraft): Errors {
   return missing;
 }
 
-/** Clinician application: eight steps, documents uploaded as they go, a draft kept in this browser. */
+/**
+ * Clinician application: nine steps, the first proving the email with a code, documents uploaded as
+ * they go, a draft kept in this browser. Without a proof of the draft's email (an HttpOnly cookie the
+ * server reads) the form shows the email step, and comes back to where the draft was once proven.
+ */
 export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianApplicationFormProps) {
   const router = useRouter();
   const schema = useMemo(() => makeClinicianApplicationSchema(servedStates), [servedStates]);
@@ -117,6 +129,9 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   const [submitState, setSubmitState] = useState<SubmitState>({ kind: 'idle' });
   const [cameFromReview, setCameFromReview] = useState(false);
   const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget } | null>(null);
+  const [proofState, setProofState] = useState<ProofState>({ kind: 'checking' });
+  /** Why the email step is shown again (kept until a code is sent or the email is confirmed). */
+  const [emailNotice, setEmailNotice] = useState<string>();
   // Mirrors of state for handlers that run several updates in one event, or later (uploads).
   const draftRef = useRef(draft);
   const errorsRef = useRef(errors);
@@ -126,7 +141,10 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   const finished = useRef(false);
   const topRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef<HTMLDivElement>(null);
-  const step = draft.step;
+  const proof = proofState.kind === 'known' ? proofState.proof : null;
+  // Nothing past the email step without a proof of the draft's email; the draft keeps its own step.
+  const step = isProven(draft.email, proof) ? draft.step : EMAIL_STEP;
+  const ready = hydrated && proofState.kind === 'known';
 
   const setDraft = useCallback((next: ApplicationDraft) => {
     draftRef.current = next;
@@ -150,11 +168,24 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   });
 
   // localStorage exists only in the browser: restore after hydration, so the server HTML matches.
+  // Then ask whether this browser has proven the draft's email: if so, go on where the draft was.
   useEffect(() => {
-    const stored = readStoredDraft(steps.length);
-    setDraft(stored ?? newDraft());
+    const restored = readStoredDraft(steps.length) ?? newDraft();
+    setDraft(restored);
     setToday(isoDateToday());
     setHydrated(true);
+    let cancelled = false;
+    void checkProof().then(({ proof: found, problem }) => {
+      if (cancelled) return;
+      setProofState({ kind: 'known', proof: found });
+      if (problem) setEmailNotice(detailsKeptMessage(problem));
+      else if (restored.step > EMAIL_STEP && !isProven(restored.email, found)) {
+        setEmailNotice(proofMessages.resume);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [setDraft]);
 
   useEffect(() => {
@@ -256,7 +287,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
 
   /** Validates this step; moves on to `target` (the next step unless given) when it is complete. */
   function next(target = step + 1) {
-    if (!hydrated) return;
+    if (!ready) return;
     const stepErrors = { ...pickStep(check(draftRef.current), step), ...pickStep(serverErrors(), step) };
     if (Object.keys(stepErrors).length > 0) {
       showStepErrors(stepErrors, step);
@@ -273,7 +304,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   }
 
   async function submit() {
-    if (!hydrated || submitting.current || finished.current) return;
+    if (!ready || submitting.current || finished.current) return;
     const current = draftRef.current;
     const all = { ...check(current), ...serverErrors() };
     const first = firstStepWithIssue(all);
@@ -322,10 +353,33 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       return;
     }
 
+    if (result.kind === 'error' && (result.status === 401 || result.status === 403)) {
+      // No proof in this browser (it ended, or cookies were cleared), or a proof for another email:
+      // back to the email step; every answer stays in the draft, and the draft stays on this step.
+      setSubmitState({ kind: 'idle' });
+      setSummaryStep(null);
+      setEmailNotice(result.status === 401 ? proofMessages.missing : proofMessages.different);
+      setProofState({ kind: 'known', proof: null });
+      requestFocus({ kind: 'id', id: EMAIL_NOTICE_ID });
+      // A 403 means this browser proved another email: offer it, as on arrival.
+      if (result.status === 403) {
+        void checkProof().then(({ proof: found }) => {
+          if (found) setProofState({ kind: 'known', proof: found });
+        });
+      }
+      return;
+    }
+
     let message = SUBMIT_FAILED;
-    if (result.kind === 'error' && result.status === 429) {
+    const problem = unreachable(result);
+    if (problem) {
+      // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
+      message = detailsKeptMessage(problem);
+    } else if (result.kind === 'error' && result.status === 429) {
       const wait = result.retryAfterSeconds;
-      message = `${result.error?.message ?? 'Too many attempts.'}${wait ? ` You can try again in ${formatWait(wait)}.` : ''}`;
+      message = wait
+        ? rateLimitedMessage(result.error?.message, wait)
+        : (result.error?.message ?? 'Too many attempts.');
     } else if (result.kind === 'error' && result.status < 500 && result.error) {
       // 409: an application for this email is already open; 413 and the like say what to do.
       message = result.error.message;
@@ -346,6 +400,40 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     goTo(target);
   }
 
+  /** A code went to `email`: the draft remembers it, so a reload stays on the code entry. */
+  function codeSent(email: string) {
+    setEmailNotice(undefined);
+    setDraft({ ...draftRef.current, codeSentTo: email });
+  }
+
+  /** The email is proven: it becomes the application's email, and the form goes on where it was. */
+  function emailConfirmed(proven: VerifiedEmail) {
+    const current = draftRef.current;
+    setProofState({ kind: 'known', proof: proven });
+    setEmailNotice(undefined);
+    const { email: _gone, ...rest } = errorsRef.current;
+    serverPaths.current.delete('email');
+    setErrors(rest);
+    setSummaryStep(null);
+    setDraft({
+      ...current,
+      email: proven.email,
+      codeSentTo: '',
+      step: current.step === EMAIL_STEP ? IDENTITY_STEP : current.step,
+    });
+    requestFocus({ kind: 'heading' });
+  }
+
+  /** From the identity step: prove another email (or keep this one, which stays proven). */
+  function changeEmail() {
+    setSummaryStep(null);
+    goTo(EMAIL_STEP);
+  }
+
+  function continueWithProof() {
+    if (proof) emailConfirmed(proof);
+  }
+
   function startOver() {
     const confirmed = window.confirm(
       'Start over? This clears all your answers and uploaded documents from this browser.',
@@ -358,6 +446,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     setSummaryStep(null);
     setSubmitState({ kind: 'idle' });
     setCameFromReview(false);
+    setEmailNotice(undefined);
     setDraft(newDraft());
     requestFocus({ kind: 'heading' });
   }
@@ -378,7 +467,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         document={draft.documents[slot]}
         upload={uploads.states[slot]}
         error={errors[path]}
-        disabled={!hydrated || !draft.draftId}
+        disabled={!ready || !draft.draftId}
         onChoose={(file) => {
           clearError();
           void uploads.start(slot, purposeOf(slot), file);
@@ -412,7 +501,8 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   };
 
   const stepContent = [
-    <IdentityStep key="identity" {...stepProps} />,
+    null, // the email step has forms of its own (below)
+    <IdentityStep key="identity" {...stepProps} onChangeEmail={changeEmail} />,
     <ProfessionStep key="profession" {...stepProps} />,
     <LicencesStep key="licences" {...stepProps} />,
     <DeaBoardStep key="dea-board" {...stepProps} />,
@@ -434,64 +524,74 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     <div ref={topRef} className="scroll-mt-4">
       <StepProgress current={step} />
 
-      <form method="post" noValidate aria-labelledby={HEADING_ID} className="mt-8" onSubmit={handleSubmit}>
-        <p className="text-sm font-semibold text-brand-700">
-          Step {step + 1} of {steps.length}
-        </p>
-        <h2 id={HEADING_ID} tabIndex={-1} className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
-          {steps[step]?.title}
-        </h2>
-
-        <ErrorSummary
-          id={SUMMARY_ID}
-          title="Please check these details"
-          errors={summary}
-          controlIdFor={controlIdFor}
-          onFocusControl={(id) => requestFocus({ kind: 'id', id })}
+      {step === EMAIL_STEP ? (
+        <EmailStep
+          // A fresh field (and code entry) for each draft, e.g. after "Start over".
+          key={draft.draftId}
+          interactive={ready}
+          draftEmail={draft.email}
+          codeSentTo={draft.codeSentTo}
+          proof={proof}
+          notice={emailNotice}
+          serverError={errors.email}
+          onCodeSent={codeSent}
+          onUseDifferentEmail={() => setDraft({ ...draftRef.current, codeSentTo: '' })}
+          onVerified={emailConfirmed}
+          onContinueWithProof={continueWithProof}
         />
+      ) : (
+        <form method="post" noValidate aria-labelledby={HEADING_ID} className="mt-8" onSubmit={handleSubmit}>
+          <StepHeader current={step} />
 
-        <div ref={stepRef} className="mt-6">
-          {stepContent}
-        </div>
+          <ErrorSummary
+            id={SUMMARY_ID}
+            title="Please check these details"
+            errors={summary}
+            controlIdFor={controlIdFor}
+            onFocusControl={(id) => requestFocus({ kind: 'id', id })}
+          />
 
-        {step === REVIEW_STEP && submitState.kind === 'failed' ? (
-          <div
-            id={SUBMIT_ALERT_ID}
-            role="alert"
-            tabIndex={-1}
-            className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900"
-          >
-            {submitState.message}
+          <div ref={stepRef} className="mt-6">
+            {stepContent}
           </div>
-        ) : null}
-        <p role="status" className="sr-only">
-          {isSubmitting ? 'Submitting your application…' : ''}
-        </p>
 
-        <div className="mt-8 flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
-          {step > 0 ? (
+          {step === REVIEW_STEP && submitState.kind === 'failed' ? (
+            <div
+              id={SUBMIT_ALERT_ID}
+              role="alert"
+              tabIndex={-1}
+              className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900"
+            >
+              {submitState.message}
+            </div>
+          ) : null}
+          <p role="status" className="sr-only">
+            {isSubmitting ? 'Submitting your application…' : ''}
+          </p>
+
+          <div className="mt-8 flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
             <button type="button" className={secondaryButton} disabled={isSubmitting} onClick={back}>
               Back
             </button>
-          ) : null}
-          {step < REVIEW_STEP ? (
-            <>
-              <button type="submit" className={primaryButton} disabled={!hydrated}>
-                Continue
-              </button>
-              {cameFromReview ? (
-                <button type="button" className={secondaryButton} onClick={() => next(REVIEW_STEP)}>
-                  Save and return to review
+            {step < REVIEW_STEP ? (
+              <>
+                <button type="submit" className={primaryButton} disabled={!ready}>
+                  Continue
                 </button>
-              ) : null}
-            </>
-          ) : (
-            <button type="submit" className={primaryButton} disabled={!hydrated || isSubmitting}>
-              {isSubmitting ? 'Submitting…' : 'Submit application'}
-            </button>
-          )}
-        </div>
-      </form>
+                {cameFromReview ? (
+                  <button type="button" className={secondaryButton} onClick={() => next(REVIEW_STEP)}>
+                    Save and return to review
+                  </button>
+                ) : null}
+              </>
+            ) : (
+              <button type="submit" className={primaryButton} disabled={!ready || isSubmitting}>
+                {isSubmitting ? 'Submitting…' : 'Submit application'}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
 
       <div className="mt-8 flex flex-col gap-3 rounded-md bg-slate-50 p-4 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between">
         <p>
@@ -501,7 +601,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         <button
           type="button"
           className="shrink-0 self-start rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 sm:self-auto"
-          disabled={!hydrated || isSubmitting}
+          disabled={!ready || isSubmitting}
           onClick={startOver}
         >
           Start over

@@ -1,10 +1,10 @@
-import { steps } from './step-definitions';
+import { HEADING_ID, steps } from './step-definitions';
 
 /** The steps as an ordered list: done, current (`aria-current="step"`) and to come. */
 export function StepProgress({ current }: { current: number }) {
   return (
     <nav aria-label="Application steps">
-      <ol className="grid grid-cols-4 gap-2 sm:grid-cols-8">
+      <ol className="grid grid-cols-3 gap-2 sm:grid-cols-9">
         {steps.map((step, index) => {
           const state = index < current ? 'done' : index === current ? 'current' : 'todo';
           return (
@@ -31,5 +31,19 @@ export function StepProgress({ current }: { current: number }) {
         })}
       </ol>
     </nav>
+  );
+}
+
+/** "Step n of 9" and the step's heading, which the form focuses when it moves to the step. */
+export function StepHeader({ current }: { current: number }) {
+  return (
+    <>
+      <p className="text-sm font-semibold text-brand-700">
+        Step {current + 1} of {steps.length}
+      </p>
+      <h2 id={HEADING_ID} tabIndex={-1} className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
+        {steps[current]?.title}
+      </h2>
+    </>
   );
 }

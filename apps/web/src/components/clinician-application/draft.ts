@@ -40,15 +40,24 @@ export type StoredDocument = Omit<DocumentRef, 'licenceIndex'>;
 export type DocumentSlot = Exclude<DocumentPurpose, 'licence'> | `licence:${string}`;
 
 export interface ApplicationDraft {
-  version: 1;
+  version: 2;
   /** Empty until the browser creates them (never during server rendering). */
   draftId: string;
   idempotencyKey: string;
-  /** 0-based index into `steps`. */
+  /**
+   * 0-based index into `steps`: where the clinician is. Without a proof of `email` in this browser the
+   * form shows the email step whatever this says, and comes back here once the email is proven.
+   */
   step: number;
+  /**
+   * The email the application is for, as the server returned it when the code was confirmed (the
+   * submit must send exactly the proven email). Empty until then.
+   */
+  email: string;
+  /** The email a code was last sent to and not yet confirmed, so a reload stays on the code entry. */
+  codeSentTo: string;
   legalFirstName: string;
   legalLastName: string;
-  email: string;
   phone: string;
   practiceAddress: { line1: string; line2: string; city: string; state: string; postalCode: string };
   profession: string;
@@ -104,13 +113,14 @@ export function emptyJob(id: string): JobDraft {
 
 /** The same on the server and in the browser (no random ids), so the first render hydrates cleanly. */
 export const initialDraft: ApplicationDraft = {
-  version: 1,
+  version: 2,
   draftId: '',
   idempotencyKey: '',
   step: 0,
+  email: '',
+  codeSentTo: '',
   legalFirstName: '',
   legalLastName: '',
-  email: '',
   phone: '',
   practiceAddress: { line1: '', line2: '', city: '', state: '', postalCode: '' },
   profession: '',
@@ -326,15 +336,18 @@ function list<T>(value: unknown, parse: (item: Record<string, unknown>, index: n
 /**
  * A stored draft read back defensively (it may come from an older version of this page or be
  * edited by hand): unknown fields are dropped, missing ones take their empty value, and a draft
- * without valid ids is not restored at all.
+ * without valid ids is not restored at all. A version 1 draft (before the email step) keeps its
+ * answers and moves one step on, to the same page it was at; its email, never proven, is proven
+ * first like any other.
  */
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
   const source = record(value);
-  if (source.version !== 1) return undefined;
+  if (source.version !== 1 && source.version !== 2) return undefined;
   const draftId = str(source.draftId);
   const idempotencyKey = str(source.idempotencyKey);
   if (!UUID_PATTERN.test(draftId) || !UUID_PATTERN.test(idempotencyKey)) return undefined;
-  const step = typeof source.step === 'number' && Number.isInteger(source.step) ? source.step : 0;
+  const storedStep = typeof source.step === 'number' && Number.isInteger(source.step) ? source.step : 0;
+  const step = source.version === 1 ? storedStep + 1 : storedStep;
 
   const seen = new Set<string>();
   const uniqueId = (id: unknown, fallback: string) => {
@@ -363,11 +376,11 @@ export function parseStoredDraft(value: unknown, stepCount: number): Application
 
   const attestations = record(source.attestations);
   return {
-    version: 1,
+    version: 2,
     draftId,
     idempotencyKey,
     step: Math.min(Math.max(step, 0), stepCount - 1),
-    ...strings(source, ['legalFirstName', 'legalLastName', 'email', 'phone'] as const),
+    ...strings(source, ['email', 'codeSentTo', 'legalFirstName', 'legalLastName', 'phone'] as const),
     practiceAddress: strings(source.practiceAddress, [
       'line1',
       'line2',

@@ -1,10 +1,12 @@
 import { type FieldIssue, firstIssueByPath } from '@telehealth/contracts';
 
 export const steps = [
+  // The email is proven with a code before anything else; later steps show it read-only.
+  { id: 'email', title: 'Confirm your email', prefixes: ['email'] },
   {
     id: 'identity',
     title: 'Identity and contact',
-    prefixes: ['legalFirstName', 'legalLastName', 'email', 'phone', 'practiceAddress'],
+    prefixes: ['legalFirstName', 'legalLastName', 'phone', 'practiceAddress'],
   },
   { id: 'profession', title: 'Profession and NPI', prefixes: ['profession', 'specialties', 'npi'] },
   { id: 'licences', title: 'State licences', prefixes: ['licences', 'documents.licence'] },
@@ -24,7 +26,19 @@ export const steps = [
   { id: 'review', title: 'Review and submit', prefixes: [] },
 ] as const satisfies readonly { id: string; title: string; prefixes: readonly string[] }[];
 
+export type StepId = (typeof steps)[number]['id'];
+
+/** The position of a step, by its id. */
+export function stepIndex(id: StepId): number {
+  return steps.findIndex((step) => step.id === id);
+}
+
+export const EMAIL_STEP = stepIndex('email');
+export const IDENTITY_STEP = stepIndex('identity');
 export const REVIEW_STEP = steps.length - 1;
+
+/** The id of the heading every step shows (focused when the form moves to a step). */
+export const HEADING_ID = 'ca-step-heading';
 
 function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`);

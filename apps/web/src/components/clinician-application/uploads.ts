@@ -6,8 +6,8 @@ import {
   presignUploadRequestSchema,
   presignUploadResponseSchema,
 } from '@telehealth/contracts';
-import { postJson } from '../form/api';
-import { formatWait } from '../form/time';
+import { detailsKeptMessage, postJson, unreachable } from '../form/api';
+import { rateLimitedMessage } from '../form/time';
 
 /** What the file input `accept`s: the same types the server presigns. */
 export const ACCEPT_ATTRIBUTE = ['.pdf', '.jpg', '.jpeg', '.png', ...ALLOWED_DOCUMENT_CONTENT_TYPES].join(
@@ -70,11 +70,15 @@ export async function presignUpload(request: PresignUploadRequest): Promise<Pres
       : { kind: 'failed', message: SOMETHING_WENT_WRONG };
   }
   if (result.kind === 'error' && result.status === 429) {
-    const wait = result.retryAfterSeconds
-      ? ` You can try again in ${formatWait(result.retryAfterSeconds)}.`
-      : '';
-    return { kind: 'failed', message: `${result.error?.message ?? 'Too many uploads.'}${wait}` };
+    const message = result.error?.message ?? 'Too many uploads.';
+    return {
+      kind: 'failed',
+      message: result.retryAfterSeconds ? rateLimitedMessage(message, result.retryAfterSeconds) : message,
+    };
   }
+  // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
+  const problem = unreachable(result);
+  if (problem) return { kind: 'failed', message: detailsKeptMessage(problem) };
   if (result.kind === 'error' && result.status >= 400 && result.status < 500 && result.error) {
     // The issue says what is wrong with the file; the message may only say that something is.
     return { kind: 'refused', message: result.error.issues?.[0]?.message ?? result.error.message };

@@ -15,3 +15,12 @@ export function formatWait(seconds: number): string {
 export function onlyDigits(value: string, max: number): string {
   return value.replace(/\D/g, '').slice(0, max);
 }
+
+/**
+ * A 429's message, saying when to try again. The server's own message often already says when
+ * ("You can ask for another in 2 minutes."); then nothing is added, so the wait is not said twice.
+ */
+export function rateLimitedMessage(message: string | undefined, seconds: number): string {
+  const said = message ?? 'Too many attempts.';
+  return /\d/.test(said) ? said : `${said} You can try again in ${formatWait(seconds)}.`;
+}

@@ -13,7 +13,7 @@ import Link from 'next/link';
 import { type FormEvent, useMemo, useState } from 'react';
 import { detailsKeptMessage, postJson, somethingWentWrong, unreachable } from '../form/api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
-import { formatWait } from '../form/time';
+import { rateLimitedMessage } from '../form/time';
 import { useFocusRequest } from '../form/use-focus-request';
 import {
   fieldId,
@@ -136,10 +136,11 @@ export function SignupForm(props: SignupFormProps) {
       return;
     }
     if (result.kind === 'error' && result.status === 429) {
+      const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
       setStatus({
         kind: 'rate_limited',
-        message: result.error?.message ?? 'Too many attempts.',
-        seconds: result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS,
+        message: rateLimitedMessage(result.error?.message, seconds),
+        seconds,
         values: submitted,
         email: parsed.data.email,
       });
@@ -300,11 +301,7 @@ export function SignupForm(props: SignupFormProps) {
 
       {status ? (
         <div className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900">
-          <p role="alert">
-            {status.kind === 'rate_limited'
-              ? `${status.message} You can try again in ${formatWait(status.seconds)}.`
-              : status.message}
-          </p>
+          <p role="alert">{status.message}</p>
           {status.kind === 'rate_limited' ? (
             <div className="mt-3">
               <p className="text-sm text-slate-700">

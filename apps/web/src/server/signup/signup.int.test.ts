@@ -226,6 +226,13 @@ describe('patient signup against the local stack', () => {
     expect(body.error.code).toBe('validation_failed');
     const paths = body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'dateOfBirth', 'state']));
+    const extra = await browser.post(provisionalPOST, { ...signupBody(), isAdmin: true });
+    expect(extra.status).toBe(400);
+    expect((await extra.json()).error.issues).toEqual([
+      expect.objectContaining({ path: 'isAdmin', message: expect.stringContaining('isAdmin') }),
+    ]);
+    const bidi = await browser.post(provisionalPOST, signupBody({ firstName: 'Ada\u202Egnp.exe' }));
+    expect((await bidi.json()).error.issues).toEqual([expect.objectContaining({ path: 'firstName' })]);
     const broken = await browser.post(provisionalPOST, '{"firstName":');
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe('validation_failed');

@@ -1,7 +1,13 @@
+import { CheckCircleIcon } from '../../CheckCircleIcon';
 import { SelectField, TextField } from '../../form/fields';
 import { allStateOptions, bind, legendClass, type StepProps, sectionClass } from '../step-props';
 
-export function IdentityStep(props: StepProps) {
+export interface IdentityStepProps extends StepProps {
+  /** Back to the email step, to confirm another address. */
+  onChangeEmail: () => void;
+}
+
+export function IdentityStep(props: IdentityStepProps) {
   const { draft } = props;
   const address = draft.practiceAddress;
   const setAddress = (key: keyof typeof address) => (d: typeof draft, value: string) => ({
@@ -23,15 +29,29 @@ export function IdentityStep(props: StepProps) {
           autoComplete="family-name"
           hint="As it appears on your licences."
         />
-        <TextField
-          {...bind(props, 'email', draft.email, (d, v) => ({ ...d, email: v }))}
-          label="Email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          hint="We’ll send your reference number and any questions about your application here."
-          className="sm:col-span-2"
-        />
+        {/* The proven email: shown, not editable here (the application must use exactly this one). */}
+        <dl className="sm:col-span-2">
+          <dt className="text-sm font-semibold text-slate-800">Email</dt>
+          <dd className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1">
+            <span id="ca-identity-email" className="break-all text-base text-slate-900">
+              {draft.email}
+            </span>
+            <span className="inline-flex shrink-0 items-center gap-1 text-sm font-medium text-brand-700">
+              <CheckCircleIcon className="size-4" drawing="small" />
+              Confirmed
+            </span>
+            <button
+              type="button"
+              className="rounded-md px-2 py-1 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
+              onClick={props.onChangeEmail}
+            >
+              Change<span className="sr-only"> email</span>
+            </button>
+          </dd>
+          <dd className="mt-0.5 text-sm text-slate-600">
+            We&rsquo;ll send your reference number and any questions about your application here.
+          </dd>
+        </dl>
         <TextField
           {...bind(props, 'phone', draft.phone, (d, v) => ({ ...d, phone: v }))}
           label="Mobile phone"

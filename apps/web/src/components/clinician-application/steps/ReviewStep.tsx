@@ -10,7 +10,7 @@ import {
   sectionsFor,
   workHistoryGaps,
 } from '../draft';
-import { steps } from '../step-definitions';
+import { type StepId, stepIndex, steps } from '../step-definitions';
 import { formatIsoDate, formatMonth, type StepProps } from '../step-props';
 import { formatBytes } from '../uploads';
 
@@ -41,16 +41,17 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function Section({
-  step,
+  id,
   onEdit,
   children,
 }: {
-  step: number;
+  id: StepId;
   onEdit: (step: number) => void;
   children: ReactNode;
 }) {
+  const step = stepIndex(id);
   const title = steps[step]?.title ?? '';
-  const headingId = `ca-review-${steps[step]?.id}`;
+  const headingId = `ca-review-${id}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-4 sm:p-5">
       <div className="flex items-start justify-between gap-4">
@@ -109,7 +110,7 @@ export function ReviewStep(props: ReviewStepProps) {
         Check your answers. Use &ldquo;Edit&rdquo; to change a section; your answers and uploads are kept.
       </p>
       <div className="mt-5 space-y-5">
-        <Section step={0} onEdit={onEdit}>
+        <Section id="identity" onEdit={onEdit}>
           <Item term="Legal name">{`${draft.legalFirstName} ${draft.legalLastName}`.trim()}</Item>
           <Item term="Email">{draft.email}</Item>
           <Item term="Mobile phone">{draft.phone}</Item>
@@ -125,13 +126,13 @@ export function ReviewStep(props: ReviewStepProps) {
           </Item>
         </Section>
 
-        <Section step={1} onEdit={onEdit}>
+        <Section id="profession" onEdit={onEdit}>
           <Item term="Profession">{profession ? professions[profession].label : ''}</Item>
           <Item term="Specialties">{parseSpecialties(draft.specialties).join(', ')}</Item>
           <Item term="NPI">{draft.npi}</Item>
         </Section>
 
-        <Section step={2} onEdit={onEdit}>
+        <Section id="licences" onEdit={onEdit}>
           {draft.licences.map((licence, index) => (
             <Item key={licence.id} term={`Licence ${index + 1}`}>
               {licence.state || licence.number ? (
@@ -144,7 +145,7 @@ export function ReviewStep(props: ReviewStepProps) {
           ))}
         </Section>
 
-        <Section step={3} onEdit={onEdit}>
+        <Section id="dea-board" onEdit={onEdit}>
           <Item term="DEA registration">
             {!sections.dea
               ? 'Does not apply to your profession'
@@ -161,7 +162,7 @@ export function ReviewStep(props: ReviewStepProps) {
           </Item>
         </Section>
 
-        <Section step={4} onEdit={onEdit}>
+        <Section id="malpractice" onEdit={onEdit}>
           <Item term="Carrier">{draft.malpractice.carrier}</Item>
           <Item term="Policy number">{draft.malpractice.policyNumber}</Item>
           <Item term="Coverage">
@@ -172,7 +173,7 @@ export function ReviewStep(props: ReviewStepProps) {
           <Item term="Expires">{formatIsoDate(draft.malpractice.expiresOn)}</Item>
         </Section>
 
-        <Section step={5} onEdit={onEdit}>
+        <Section id="work-history" onEdit={onEdit}>
           {draft.workHistory.map((job, index) => (
             <Item key={job.id} term={`Job ${index + 1}`}>
               {job.employer || job.role ? (
@@ -193,7 +194,7 @@ export function ReviewStep(props: ReviewStepProps) {
           ) : null}
         </Section>
 
-        <Section step={6} onEdit={onEdit}>
+        <Section id="attestations" onEdit={onEdit}>
           <Item term="Attestations">
             {draft.attestations.truthful && draft.attestations.consentToVerification
               ? 'Both confirmed'

@@ -6,25 +6,36 @@ import {
   type ClipboardEvent,
   type FormEvent,
   type InputEvent,
+  type ReactNode,
   useEffect,
   useRef,
   useState,
 } from 'react';
-import { postJson, type Unreachable, unreachable } from '../form/api';
-import { formatCountdown, formatWait, onlyDigits } from '../form/time';
+import { postJson, type Unreachable, unreachable } from './api';
+import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from './time';
 
 export type ResendOutcome =
   | { kind: 'sent' }
+  /** `message` says when to try again (see `rateLimitedMessage`). */
   | { kind: 'rate_limited'; message: string; seconds: number }
   | { kind: 'failed'; message: string }
-  /** The flow went back to step 1 (details lost after a reload, or rejected by the server). */
+  /** The flow went back to the email (details lost after a reload, or rejected by the server). */
   | { kind: 'moved' };
 
-export interface CodeStepProps {
+export interface CodeEntryProps {
+  /** Prefix of the element ids: `signup` gives `signup-code`, `signup-code-sent`, … */
+  idPrefix: string;
+  /** The id of the heading inside `header`, which names the form. */
+  headingId: string;
+  /** Shown first inside the form: the step and its heading. */
+  header: ReactNode;
   email: string;
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
-  onVerified: () => void;
+  /** Where `{ email, code }` is POSTed. */
+  verifyUrl: string;
+  /** The code was accepted; `body` is the endpoint's answer. */
+  onVerified: (body: unknown) => void;
   onResend: () => Promise<ResendOutcome>;
   onUseDifferentEmail: () => void;
 }
@@ -59,7 +70,17 @@ function useSecondsUntil(deadline: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
-export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferentEmail }: CodeStepProps) {
+/**
+ * Entering a 6-digit code from an email: typing, pasting or autofill (`one-time-code`), submitted by
+ * itself at the sixth digit; "Send a new code" with a countdown; "Use a different email". Patient
+ * signup and the clinician application both use it.
+ */
+export function CodeEntry(props: CodeEntryProps) {
+  const { idPrefix, email, resendAt, onResend, onUseDifferentEmail } = props;
+  const inputId = `${idPrefix}-code`;
+  const sentId = `${idPrefix}-code-sent`;
+  const errorId = `${idPrefix}-code-error`;
+  const countdownId = `${idPrefix}-resend-countdown`;
   const [code, setCode] = useState('');
   // `key` re-mounts the alert so the same message is announced again on a second failure.
   const [error, setError] = useState<{ message: string; key: number } | null>(null);
@@ -89,17 +110,16 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
     busy.current = true;
     setVerifying(true);
     setNotice('');
-    const result = await postJson('/api/patient/verify', { email, code: parsed.data });
+    const result = await postJson(props.verifyUrl, { email, code: parsed.data });
     busy.current = false;
     setVerifying(false);
 
     if (result.kind === 'ok') {
-      onVerified();
+      props.onVerified(result.body);
       return;
     }
     if (result.kind === 'error' && result.status === 429) {
-      const wait = formatWait(result.retryAfterSeconds ?? 60);
-      showError(`${result.error?.message ?? 'Too many attempts.'} You can try again in ${wait}.`, {
+      showError(rateLimitedMessage(result.error?.message, result.retryAfterSeconds ?? 60), {
         clearCode: true,
       });
       return;
@@ -166,35 +186,27 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
       return;
     }
     setNotice('');
-    showError(
-      outcome.kind === 'rate_limited'
-        ? `${outcome.message} You can try again in ${formatWait(outcome.seconds)}.`
-        : outcome.message,
-      { clearCode: false },
-    );
+    showError(outcome.message, { clearCode: false });
   }
 
   const resendBlocked = secondsLeft > 0 || resending;
 
   return (
-    <form method="post" noValidate aria-labelledby="signup-code-heading" onSubmit={handleSubmit}>
-      <p className="text-sm font-semibold text-brand-700">Step 2 of 2</p>
-      <h2 id="signup-code-heading" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
-        Check your email
-      </h2>
-      <p id="signup-code-sent" className="mt-2 text-slate-700">
+    <form method="post" noValidate aria-labelledby={props.headingId} onSubmit={handleSubmit}>
+      {props.header}
+      <p id={sentId} className="mt-2 text-slate-700">
         We sent a 6-digit code to{' '}
         <strong className="font-semibold break-words text-slate-900">{email}</strong>. It expires in 10
         minutes.
       </p>
 
       <div className="mt-6">
-        <label htmlFor="signup-code" className="block text-sm font-semibold text-slate-800">
+        <label htmlFor={inputId} className="block text-sm font-semibold text-slate-800">
           6-digit code
         </label>
         <input
           ref={input}
-          id="signup-code"
+          id={inputId}
           name="code"
           type="text"
           autoComplete="one-time-code"
@@ -203,7 +215,7 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
           maxLength={OTP_LENGTH}
           value={code}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'signup-code-sent signup-code-error' : 'signup-code-sent'}
+          aria-describedby={error ? `${sentId} ${errorId}` : sentId}
           className={`mt-1.5 block w-full max-w-[12rem] rounded-md border bg-white px-3 py-2.5 font-mono text-2xl tracking-[0.3em] text-slate-900 shadow-sm ${
             error ? 'border-red-700 ring-1 ring-red-700' : 'border-slate-500'
           }`}
@@ -214,7 +226,7 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
         {error ? (
           <p
             key={error.key}
-            id="signup-code-error"
+            id={errorId}
             role="alert"
             className="mt-1.5 text-sm font-medium text-red-700"
           >
@@ -238,7 +250,7 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
         <button
           type="button"
           aria-disabled={resendBlocked || undefined}
-          aria-describedby={secondsLeft > 0 ? 'signup-resend-countdown' : undefined}
+          aria-describedby={secondsLeft > 0 ? countdownId : undefined}
           className="inline-flex items-center justify-center rounded-md border border-brand-700 bg-white px-5 py-3 text-base font-semibold text-brand-700 hover:bg-brand-50 aria-disabled:cursor-not-allowed aria-disabled:border-slate-400 aria-disabled:text-slate-600 aria-disabled:hover:bg-white"
           onClick={handleResend}
         >
@@ -246,7 +258,7 @@ export function CodeStep({ email, resendAt, onVerified, onResend, onUseDifferent
         </button>
       </div>
       {secondsLeft > 0 ? (
-        <p id="signup-resend-countdown" className="mt-2 text-sm text-slate-600">
+        <p id={countdownId} className="mt-2 text-sm text-slate-600">
           You can ask for a new code in {formatCountdown(secondsLeft)}
         </p>
       ) : null}

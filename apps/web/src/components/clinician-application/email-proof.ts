@@ -1,0 +1,86 @@
+import {
+  firstIssueByPath,
+  OTP_RESEND_COOLDOWN_SECONDS,
+  type VerifiedEmail,
+  verifiedEmailSchema,
+} from '@telehealth/contracts';
+import { detailsKeptMessage, getJson, postJson, type Unreachable, unreachable } from '../form/api';
+import { rateLimitedMessage } from '../form/time';
+
+/**
+ * The clinician application starts by proving the applicant's email with a 6-digit code. The
+ * server keeps the proof in an HttpOnly cookie (12 hours); the page can only ask whether it has one.
+ */
+
+export const SEND_FAILED = 'Something went wrong on our side and no code was sent. Please try again.';
+
+export interface ProofCheck {
+  /** The email this browser has proven, or null when none (or when the server could not say). */
+  proof: VerifiedEmail | null;
+  /** Set when the server could not be reached, so the form can say so. */
+  problem?: Unreachable;
+}
+
+/** `GET /api/clinician/email/session`: 200 with the proven email, 401 when there is none. */
+export async function checkProof(): Promise<ProofCheck> {
+  const result = await getJson('/api/clinician/email/session');
+  if (result.kind === 'ok') {
+    const parsed = verifiedEmailSchema.safeParse(result.body);
+    return { proof: parsed.success ? parsed.data : null };
+  }
+  const problem = unreachable(result);
+  return problem ? { proof: null, problem } : { proof: null };
+}
+
+export type SendCodeOutcome =
+  | { kind: 'sent'; cooldownSeconds: number }
+  /** The server refused the address: messages by contract path (`email`). */
+  | { kind: 'invalid'; errors: Record<string, string> }
+  /** `message` says when to try again; `seconds` is the server's `Retry-After`. */
+  | { kind: 'rate_limited'; message: string; seconds: number }
+  | { kind: 'failed'; message: string };
+
+/** `POST /api/clinician/email/code`: emails a code, bound to this browser by a cookie. */
+export async function sendCode(email: string): Promise<SendCodeOutcome> {
+  const result = await postJson('/api/clinician/email/code', { email });
+  if (result.kind === 'ok') return { kind: 'sent', cooldownSeconds: OTP_RESEND_COOLDOWN_SECONDS };
+  if (result.kind === 'error' && result.error?.code === 'validation_failed' && result.error.issues?.length) {
+    return { kind: 'invalid', errors: firstIssueByPath(result.error.issues) };
+  }
+  if (result.kind === 'error' && result.status === 429) {
+    const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
+    return { kind: 'rate_limited', message: rateLimitedMessage(result.error?.message, seconds), seconds };
+  }
+  // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
+  const problem = unreachable(result);
+  if (problem) return { kind: 'failed', message: detailsKeptMessage(problem) };
+  if (result.kind === 'error' && result.status < 500 && result.error) {
+    return { kind: 'failed', message: result.error.message };
+  }
+  return { kind: 'failed', message: SEND_FAILED };
+}
+
+/** The proof in a verify answer; the email the code was sent to if the body is not what was expected. */
+export function proofFromVerify(body: unknown, email: string): VerifiedEmail {
+  const parsed = verifiedEmailSchema.safeParse(body);
+  return parsed.success ? parsed.data : { status: 'verified', email, expiresAt: '' };
+}
+
+/** Whether the application's email is the one this browser has proven. */
+export function isProven(email: string, proof: VerifiedEmail | null): boolean {
+  return Boolean(email) && proof?.email === email;
+}
+
+/** Why the email step is shown again, in the words the form uses. */
+export const proofMessages = {
+  /** A reload or return found no proof (or one for another email) for a draft already under way. */
+  resume: 'To carry on with your application, confirm your email again. Your answers are kept.',
+  /** The submit was refused with 401: this browser has no valid proof. */
+  missing:
+    'Before we can take your application, we need to confirm your email again: this browser no longer ' +
+    'holds your confirmation (it lasts 12 hours). Your answers are kept; after confirming, you can submit.',
+  /** The submit was refused with 403: the proof is for another email. */
+  different:
+    'This browser confirmed a different email from the one on your application. Confirm the email you ' +
+    'want to use; your answers are kept, and you can submit after confirming.',
+} as const;
