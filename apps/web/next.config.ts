@@ -20,7 +20,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      // The OpenAPI document sets its own (cacheable) Cache-Control; every other API answer is no-store.
+      { source: '/api/:path((?!openapi\\.json$).*)', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     ];
   },
 };

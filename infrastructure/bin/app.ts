@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { readAppContext } from '../lib/context';
+import { type AppContext, readAppContext } from '../lib/context';
 import { TelehealthStack } from '../lib/telehealth-stack';
 import { TelehealthWafStack, WAF_REGION } from '../lib/waf-stack';
 
@@ -10,9 +10,16 @@ import { TelehealthWafStack, WAF_REGION } from '../lib/waf-stack';
  * find credentials, the account and region; synth itself calls no AWS API.
  */
 const app = new App();
-const context = readAppContext(app.node);
+let context: AppContext;
+try {
+  context = readAppContext(app.node);
+} catch (error) {
+  // The message names each key; a stack trace would only bury it.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
-// Without credentials the CLI sets neither, and the main stack stays environment-agnostic.
+// Set by the CLI from its profile; without credentials the account stays unresolved (synth needs none).
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 

@@ -10,7 +10,9 @@ const optional = (schema: z.ZodString) =>
 
 const required = (example: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `missing: pass -c ${example}` : 'must be text') })
+    .string({
+      error: (issue) => (issue.input === undefined ? `missing: pass -c ${example}` : 'must be text'),
+    })
     .min(1, `missing: pass -c ${example}`);
 
 export const appContextSchema = z.object({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { inboxFor } from '../src/test/inbox';
+import { inboxFor, latestCodeFor } from '../src/test/inbox';
 import { expectNoSeriousA11yViolations, sesEndpoint } from './support';
 
 const pdf = readFileSync(fileURLToPath(new URL('./fixtures/sample-document.pdf', import.meta.url)));
@@ -18,7 +18,7 @@ async function expectStep(page: Page, title: string, position: number) {
   const heading = page.getByRole('heading', { level: 2, name: title });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
-  await expect(page.getByText(`Step ${position} of 8`)).toBeVisible();
+  await expect(page.getByText(`Step ${position} of 9`)).toBeVisible();
   await expect(
     page.getByRole('navigation', { name: 'Application steps' }).locator('[aria-current="step"]'),
   ).toHaveText(new RegExp(title));
@@ -46,14 +46,27 @@ async function openApplication(page: Page) {
   await expect(
     page.getByRole('heading', { level: 1, name: 'Apply to join our clinical network' }),
   ).toBeVisible();
-  // Hydrated (the draft is restored or created): typing before that would be replaced.
-  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  // Hydrated, and the proof this browser holds (none yet) is known: typing before that would be replaced.
+  await expect(page.getByRole('button', { name: 'Send code' })).toBeEnabled();
 }
 
-async function fillIdentity(page: Page, email: string) {
+/** The sentence under the code field: "We sent a 6-digit code to <email>. It expires in 10 minutes." */
+function codeSentTo(page: Page, email: string) {
+  return page.getByText(`We sent a 6-digit code to ${email}. It expires in 10 minutes.`);
+}
+
+/** Step 1: sends a code to `email`, reads it from the local inbox and enters it. */
+async function confirmEmail(page: Page, email: string) {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  // The code is in the inbox once the page shows the code entry (the server sends before it answers).
+  await expect(codeSentTo(page, email)).toBeVisible();
+  await page.getByLabel('6-digit code').fill(await latestCodeFor(sesEndpoint(), email));
+}
+
+async function fillIdentity(page: Page) {
   await page.getByLabel('Legal first name').fill('Maria');
   await page.getByLabel('Legal last name').fill('Lopez');
-  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mobile phone').fill('(415) 555-0134');
   await page.getByLabel('Street address').fill('1 Market St');
   await page.getByLabel('City').fill('San Francisco');
@@ -80,8 +93,43 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 }) => {
   const email = `maria.${randomUUID()}@example.com`;
   await openApplication(page);
-  await expect(page.getByText('Step 1 of 8')).toBeVisible();
+  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Confirm your email' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // 1. Confirm your email: checked with the shared contract before anything is sent.
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check these details' })).toBeVisible();
+  const emailField = page.getByLabel('Email', { exact: true });
+  await expect(emailField).toHaveAttribute('aria-invalid', 'true');
+  await expect(emailField).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+
+  await emailField.fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(codeSentTo(page, email)).toBeVisible();
+  const codeField = page.getByLabel('6-digit code');
+  await expect(codeField).toBeFocused();
+  await expect(codeField).toHaveAttribute('autocomplete', 'one-time-code');
+  await expect(codeField).toHaveAttribute('inputmode', 'numeric');
+  await expect(page.getByText(/You can ask for a new code in \d:\d\d/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Pasting the code as the email shows it (with a space) confirms it once the sixth digit is in.
+  const code = await latestCodeFor(sesEndpoint(), email);
+  await codeField.evaluate(
+    (input, text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text', text);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    },
+    `${code.slice(0, 3)} ${code.slice(3)}`,
+  );
+
+  // 2. Identity and contact, with the proven email shown, not editable.
+  await expectStep(page, 'Identity and contact', 2);
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveCount(0);
 
   // Continue checks the step with the shared contract before moving on.
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -89,25 +137,33 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   await expect(page.getByLabel('Legal first name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Legal first name')).toBeFocused();
   await expectNoSeriousA11yViolations(page);
+  await fillIdentity(page);
 
-  // 1. Identity and contact
-  await fillIdentity(page, email);
-  await continueTo(page, 'Profession and NPI', 2);
+  // "Change email" goes back to step 1, where the proven email can be kept; the answers stay.
+  await page.getByRole('button', { name: 'Change email' }).click();
+  await expectStep(page, 'Confirm your email', 1);
+  await expect(page.getByText(`You have already confirmed ${email} in this browser.`)).toBeVisible();
+  const keep = page.getByRole('button', { name: 'Continue with this email' });
+  await expect(keep).toHaveAccessibleDescription(`You have already confirmed ${email} in this browser.`);
+  await keep.click();
+  await expectStep(page, 'Identity and contact', 2);
+  await expect(page.getByLabel('Legal first name')).toHaveValue('Maria');
+  await continueTo(page, 'Profession and NPI', 3);
   await expectNoSeriousA11yViolations(page);
 
-  // 2. Profession and NPI
+  // 3. Profession and NPI
   await fillProfession(page);
-  await continueTo(page, 'State licences', 3);
+  await continueTo(page, 'State licences', 4);
   await expectNoSeriousA11yViolations(page);
 
-  // 3. Licences, each with its copy
+  // 4. Licences, each with its copy
   const licence = await fillLicence(page);
   await upload(licence, 'Copy of this licence', asPdf('ca-licence.pdf'));
   await expectNoSeriousA11yViolations(page);
-  await continueTo(page, 'DEA and board certification', 4);
+  await continueTo(page, 'DEA and board certification', 5);
   await expectNoSeriousA11yViolations(page);
 
-  // 4. DEA and board certification (both apply to an MD)
+  // 5. DEA and board certification (both apply to an MD)
   await page.getByLabel('I have a DEA registration').check();
   const dea = page.getByRole('group', { name: 'DEA registration', exact: true });
   await dea.getByLabel('DEA number').fill('AB1234563');
@@ -126,10 +182,12 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   });
   await expectNoSeriousA11yViolations(page);
 
-  // A reload mid-way comes back to the same step with the answers and uploaded documents.
+  // A reload mid-way comes back to the same step with the answers and uploaded documents: the proof
+  // cookie keeps the clinician past the email step.
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'DEA and board certification' })).toBeVisible();
-  await expect(page.getByText('Step 4 of 8')).toBeVisible();
+  await expect(page.getByText('Step 5 of 9')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send code' })).toHaveCount(0);
   await expect(dea.getByLabel('DEA number')).toHaveValue('AB1234563');
   await expect(dea.getByText('Uploaded: dea.pdf')).toBeVisible();
   await expect(board.getByLabel('Certifying board')).toHaveValue(
@@ -137,25 +195,25 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   );
   await expect(board.getByText('Uploaded: board-certificate.png')).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
-  await expectStep(page, 'State licences', 3);
+  await expectStep(page, 'State licences', 4);
   await expect(licence.getByLabel('Licence number')).toHaveValue('A123456');
   await expect(licence.getByLabel('State', { exact: true })).toHaveValue('CA');
   await expect(licence.getByText('Uploaded: ca-licence.pdf')).toBeVisible();
-  await continueTo(page, 'DEA and board certification', 4);
-  await continueTo(page, 'Malpractice insurance', 5);
+  await continueTo(page, 'DEA and board certification', 5);
+  await continueTo(page, 'Malpractice insurance', 6);
   await expectNoSeriousA11yViolations(page);
 
-  // 5. Malpractice insurance
+  // 6. Malpractice insurance
   await page.getByLabel('Insurance carrier').fill('MedPro');
   await page.getByLabel('Policy number').fill('MP-100');
   await page.getByLabel('Per-claim coverage (US dollars)').fill('1,000,000');
   await page.getByLabel('Aggregate coverage (US dollars)').fill('3,000,000');
   await page.getByLabel('Policy expiry date').fill(inTwoYears);
   await upload(page, 'Policy face sheet or certificate of insurance', asPdf('malpractice.pdf'));
-  await continueTo(page, 'Work history and CV', 6);
+  await continueTo(page, 'Work history and CV', 7);
   await expectNoSeriousA11yViolations(page);
 
-  // 6. Work history (no gap over 6 months, so no explanation is asked) and CV
+  // 7. Work history (no gap over 6 months, so no explanation is asked) and CV
   const job1 = page.getByRole('group', { name: 'Job 1' });
   await job1.getByLabel('Employer').fill('Stanford Health Care');
   await job1.getByLabel('Role').fill('Psychiatry resident');
@@ -172,18 +230,19 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   await expect(page.getByLabel(/Explain the gap/)).toHaveCount(0);
   await upload(page, 'CV', asPdf('cv.pdf'));
   await expectNoSeriousA11yViolations(page);
-  await continueTo(page, 'Attestations and signature', 7);
+  await continueTo(page, 'Attestations and signature', 8);
   await expectNoSeriousA11yViolations(page);
 
-  // 7. Attestations and signature, dated today
+  // 8. Attestations and signature, dated today
   await page.getByLabel(/I confirm that the information I have given/).check();
   await page.getByLabel(/to verify my licences, NPI/).check();
   await page.getByLabel('Type your full legal name to sign').fill('Maria Lopez');
   await expect(page.getByText(/Date signed: .+ \(today\)/)).toBeVisible();
-  await continueTo(page, 'Review and submit', 8);
+  await continueTo(page, 'Review and submit', 9);
 
-  // 8. Review: every section, and the documents that will be sent
+  // 9. Review: every section, and the documents that will be sent
   await expect(page.getByRole('region', { name: 'Identity and contact' })).toContainText('Maria Lopez');
+  await expect(page.getByRole('region', { name: 'Identity and contact' })).toContainText(email);
   await expect(page.getByRole('region', { name: 'Profession and NPI' })).toContainText('1234567893');
   await expect(page.getByRole('region', { name: 'DEA and board certification' })).toContainText('AB1234563');
   await expect(page.getByRole('region', { name: 'Malpractice insurance' })).toContainText(
@@ -199,15 +258,17 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 
   // "Edit" goes to the step and comes back to the review.
   await page.getByRole('button', { name: 'Edit profession and NPI' }).click();
-  await expectStep(page, 'Profession and NPI', 2);
+  await expectStep(page, 'Profession and NPI', 3);
   await page.getByRole('button', { name: 'Save and return to review' }).click();
-  await expectStep(page, 'Review and submit', 8);
+  await expectStep(page, 'Review and submit', 9);
 
   const applied = page.waitForResponse(
     (response) => response.url().endsWith('/api/clinician/apply') && response.request().method() === 'POST',
   );
   await page.getByRole('button', { name: 'Submit application' }).click();
   expect((await applied).status()).toBe(201);
+  // The application is filed under the proven email.
+  expect((await applied).request().postDataJSON().email).toBe(email);
 
   await expect(page).toHaveURL(/\/clinicians\/apply\/submitted\?ref=/);
   await expect(page.getByRole('heading', { level: 1, name: 'Application received' })).toBeVisible();
@@ -238,10 +299,12 @@ test('documents are checked in the browser, and a failed upload can be retried o
     if (request.url().endsWith('/api/uploads/presign')) presigns.push(request.url());
   });
   await openApplication(page);
-  await fillIdentity(page, `refused.${randomUUID()}@example.com`);
-  await continueTo(page, 'Profession and NPI', 2);
+  await confirmEmail(page, `refused.${randomUUID()}@example.com`);
+  await expectStep(page, 'Identity and contact', 2);
+  await fillIdentity(page);
+  await continueTo(page, 'Profession and NPI', 3);
   await fillProfession(page);
-  await continueTo(page, 'State licences', 3);
+  await continueTo(page, 'State licences', 4);
   const licence = await fillLicence(page);
   const input = licence.getByLabel('Copy of this licence', { exact: true });
 
@@ -284,11 +347,13 @@ test('documents are checked in the browser, and a failed upload can be retried o
   await licence.getByRole('button', { name: /^Retry/ }).click();
   await expect(licence.getByText('Uploaded: ca-licence.pdf')).toBeVisible();
   expect(presigns).toHaveLength(2);
-  await continueTo(page, 'DEA and board certification', 4);
+  await continueTo(page, 'DEA and board certification', 5);
 });
 
 test('a failed submit is explained, and every retry reuses the same idempotency key', async ({ page }) => {
-  // A complete draft saved earlier in this browser, whose uploads never reached storage.
+  // A complete draft saved earlier in this browser by the form as it was before the email step
+  // (version 1: no email proof, the review was step 7), whose uploads never reached storage.
+  const email = `lost.${randomUUID()}@example.com`;
   const draftId = randomUUID();
   const idempotencyKey = randomUUID();
   const ref = (purpose: string) => ({
@@ -305,7 +370,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
     step: 7,
     legalFirstName: 'Maria',
     legalLastName: 'Lopez',
-    email: `lost.${randomUUID()}@example.com`,
+    email,
     phone: '(415) 555-0134',
     practiceAddress: {
       line1: '1 Market St',
@@ -347,13 +412,25 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
   };
   await page.goto('/clinicians/apply');
   // Once hydrated, the page has saved its own new draft; replace it.
-  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Send code' })).toBeEnabled();
   await page.evaluate(
     (value) => window.localStorage.setItem('clinician-application-draft', value),
     JSON.stringify(draft),
   );
   await page.reload();
-  await expect(page.getByRole('heading', { level: 2, name: 'Review and submit' })).toBeVisible();
+
+  // Its email was never proven: the email step first, with the answers kept and the email filled in.
+  await expect(page.getByRole('heading', { level: 2, name: 'Confirm your email' })).toBeVisible();
+  await expect(
+    page.getByText('To carry on with your application, confirm your email again. Your answers are kept.'),
+  ).toBeVisible();
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(codeSentTo(page, email)).toBeVisible();
+  await page.getByLabel('6-digit code').fill(await latestCodeFor(sesEndpoint(), email));
+  // Then back where the draft was.
+  await expectStep(page, 'Review and submit', 9);
+  await expect(page.getByRole('region', { name: 'Identity and contact' })).toContainText('Maria Lopez');
 
   // 1st: the network drops; 2nd: an application is already open for this email; then the real server.
   const keys: string[] = [];
@@ -378,7 +455,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
   await submit.dblclick();
   const alert = page.getByRole('alert').filter({ hasText: /\w/ });
   await expect(alert).toHaveText(
-    'Something went wrong on our side; your application was not lost. Try again.',
+    'We could not reach our service. Check your internet connection; your details are kept. Please try again.',
   );
   expect(keys).toHaveLength(1);
 
@@ -397,6 +474,193 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
   await expectNoSeriousA11yViolations(page);
 
   expect(keys).toEqual([idempotencyKey, idempotencyKey, idempotencyKey]);
+});
+
+test('without the proof cookie, submitting goes back to the email step with every answer kept, and submits once the email is proven again', async ({
+  page,
+  context,
+}) => {
+  const email = `noor.${randomUUID()}@example.com`;
+  await openApplication(page);
+  await confirmEmail(page, email);
+  await expectStep(page, 'Identity and contact', 2);
+
+  // The rest of the application, with its documents really in storage (through the app's presign).
+  const started = JSON.parse(
+    (await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'))) ?? '{}',
+  );
+  const uploaded = await page.evaluate(
+    async ({ draftId, bytes }) => {
+      const body = new Uint8Array(bytes);
+      const refs: Record<string, unknown> = {};
+      const slots: [string, string][] = [
+        ['licence:licence-1', 'licence'],
+        ['malpractice', 'malpractice'],
+        ['cv', 'cv'],
+      ];
+      for (const [slot, purpose] of slots) {
+        const request = {
+          draftId,
+          purpose,
+          fileName: `${purpose}.pdf`,
+          contentType: 'application/pdf',
+          size: body.length,
+        };
+        const presign = await fetch('/api/uploads/presign', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        });
+        const { key, url, headers } = await presign.json();
+        const put = await fetch(url, { method: 'PUT', headers, body });
+        if (!put.ok) throw new Error(`upload of ${purpose} answered ${put.status}`);
+        const { draftId: _id, ...ref } = request;
+        refs[slot] = { key, ...ref };
+      }
+      return refs;
+    },
+    { draftId: started.draftId as string, bytes: [...pdf] },
+  );
+  const draft = {
+    ...started,
+    step: 8,
+    legalFirstName: 'Noor',
+    legalLastName: 'Haddad',
+    phone: '(415) 555-0188',
+    practiceAddress: {
+      line1: '2 Mission St',
+      line2: '',
+      city: 'San Francisco',
+      state: 'CA',
+      postalCode: '94105',
+    },
+    profession: 'LCSW',
+    specialties: 'Family therapy',
+    npi: '1234567893',
+    licences: [{ id: 'licence-1', state: 'CA', number: 'LCS-2', expiresOn: inTwoYears }],
+    malpractice: {
+      carrier: 'MedPro',
+      policyNumber: 'MP-2',
+      perClaimCoverageUsd: '1000000',
+      aggregateCoverageUsd: '3000000',
+      expiresOn: inTwoYears,
+    },
+    workHistory: [
+      {
+        id: 'job-1',
+        employer: 'Mission Clinic',
+        role: 'Therapist',
+        startMonth: '2018-01',
+        endMonth: '',
+        current: true,
+        gapBeforeExplanation: '',
+      },
+    ],
+    documents: uploaded,
+    attestations: { truthful: true, consentToVerification: true },
+    signatureName: 'Noor Haddad',
+  };
+  await page.evaluate(
+    (value) => window.localStorage.setItem('clinician-application-draft', value),
+    JSON.stringify(draft),
+  );
+  await page.reload();
+  await expectStepHeading(page, 'Review and submit');
+
+  // The proof cookie is gone (cleared, or its 12 hours are up): the server refuses the submit.
+  await context.clearCookies();
+  const refused = page.waitForResponse((response) => response.url().endsWith('/api/clinician/apply'));
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  expect((await refused).status()).toBe(401);
+
+  await expectStepHeading(page, 'Confirm your email');
+  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  const notice = page.getByText(/we need to confirm your email again/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeFocused();
+  await expect(notice).toContainText('Your answers are kept');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
+  await expectNoSeriousA11yViolations(page);
+  const kept = JSON.parse(
+    (await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'))) ?? '{}',
+  );
+  expect(kept).toMatchObject({ legalFirstName: 'Noor', npi: '1234567893', step: 8, email });
+  expect(Object.keys(kept.documents)).toHaveLength(3);
+
+  // A new code (this browser has a new binding cookie too), then back to the review to submit.
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(codeSentTo(page, email)).toBeVisible();
+  await page.getByLabel('6-digit code').fill(await latestCodeFor(sesEndpoint(), email));
+  await expectStep(page, 'Review and submit', 9);
+  await expect(page.getByRole('region', { name: 'Identity and contact' })).toContainText('Noor Haddad');
+  await expect(page.getByRole('region', { name: 'Documents' })).toContainText('malpractice.pdf');
+
+  const applied = page.waitForResponse((response) => response.url().endsWith('/api/clinician/apply'));
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  expect((await applied).status()).toBe(201);
+  await expect(page.getByRole('heading', { level: 1, name: 'Application received' })).toBeVisible();
+});
+
+test('the email step explains a busy service and the wait between codes, and a code already sent still works', async ({
+  page,
+}) => {
+  const email = `ines.${randomUUID()}@example.com`;
+  await openApplication(page);
+
+  // The service is busy once: say so, and when to try again; the address stays in the field.
+  let busy = true;
+  await page.route('**/api/clinician/email/code', async (route) => {
+    if (!busy) return route.fallback();
+    busy = false;
+    return route.fulfill({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      json: { error: { code: 'service_unavailable', message: 'We could not send the email just now.' } },
+    });
+  });
+  const emailField = page.getByLabel('Email', { exact: true });
+  await emailField.fill(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'We could not reach our service. Your details are kept; try again in 5 seconds.' }),
+  ).toBeVisible();
+  await expect(emailField).toHaveValue(email);
+
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(codeSentTo(page, email)).toBeVisible();
+
+  // "Use a different email" keeps the address to edit; asking again at once meets the server's wait.
+  await page.getByRole('button', { name: 'Use a different email' }).click();
+  await expectStepHeading(page, 'Confirm your email');
+  await expect(emailField).toHaveValue(email);
+  await expect(emailField).toBeFocused();
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: /^We sent a code to this address a moment ago\. You can ask for another in \d+ seconds\.$/,
+    }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // The code already sent still works.
+  await page.getByRole('button', { name: 'I already have a code' }).click();
+  await expect(codeSentTo(page, email)).toBeVisible();
+  await expect(page.getByText(/You can ask for a new code in 0:\d\d/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send a new code' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  const code = await latestCodeFor(sesEndpoint(), email);
+  const codeField = page.getByLabel('6-digit code');
+  await codeField.fill(code === '000000' ? '111111' : '000000');
+  await expect(page.getByRole('alert').filter({ hasText: /not valid or has expired/ })).toBeVisible();
+  await expect(codeField).toHaveValue('');
+  await expect(codeField).toBeFocused();
+  await codeField.fill(code);
+  await expectStep(page, 'Identity and contact', 2);
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
 });
 
 async function expectStepHeading(page: Page, title: string) {

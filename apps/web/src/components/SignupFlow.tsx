@@ -3,8 +3,8 @@
 import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
 import { useEffect, useState } from 'react';
 import { CheckCircleIcon } from './CheckCircleIcon';
-import { CodeEntry, type ResendOutcome } from './form/CodeEntry';
 import { postJson, somethingWentWrong } from './form/api';
+import { CodeEntry, type ResendOutcome } from './form/CodeEntry';
 import { rateLimitedMessage } from './form/time';
 import { useFocusRequest } from './form/use-focus-request';
 import {
@@ -116,14 +116,8 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
       <CodeEntry
         idPrefix="signup"
         headingId="signup-code-heading"
-        header={
-          <>
-            <p className="text-sm font-semibold text-brand-700">Step 2 of 2</p>
-            <h2 id="signup-code-heading" className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
-              Check your email
-            </h2>
-          </>
-        }
+        stepLabel="Step 2 of 2"
+        title="Check your email"
         email={email}
         resendAt={resendAt}
         verifyUrl="/api/patient/verify"

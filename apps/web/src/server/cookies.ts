@@ -11,8 +11,8 @@ function secure(): boolean {
   return serverEnv().APP_URL.startsWith('https:');
 }
 
-export function cookieName(base: string): string {
-  return secure() ? `__Host-${base}` : base;
+export function cookieName(base: string, overHttps = secure()): string {
+  return overHttps ? `__Host-${base}` : base;
 }
 
 export function readCookie(request: Request, base: string): string | undefined {
@@ -21,12 +21,12 @@ export function readCookie(request: Request, base: string): string | undefined {
   return parseCookie(header)[cookieName(base)];
 }
 
-export function setCookie(base: string, value: string, maxAgeSeconds: number): string {
+export function setCookie(base: string, value: string, maxAgeSeconds: number, overHttps = secure()): string {
   return stringifySetCookie({
-    name: cookieName(base),
+    name: cookieName(base, overHttps),
     value,
     httpOnly: true,
-    secure: secure(),
+    secure: overHttps,
     sameSite: 'lax',
     path: '/',
     maxAge: maxAgeSeconds,

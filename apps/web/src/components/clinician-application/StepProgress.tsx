@@ -1,4 +1,4 @@
-import { HEADING_ID, steps } from './step-definitions';
+import { HEADING_ID, stepLabel, steps } from './step-definitions';
 
 /** The steps as an ordered list: done, current (`aria-current="step"`) and to come. */
 export function StepProgress({ current }: { current: number }) {
@@ -38,9 +38,7 @@ export function StepProgress({ current }: { current: number }) {
 export function StepHeader({ current }: { current: number }) {
   return (
     <>
-      <p className="text-sm font-semibold text-brand-700">
-        Step {current + 1} of {steps.length}
-      </p>
+      <p className="text-sm font-semibold text-brand-700">{stepLabel(current)}</p>
       <h2 id={HEADING_ID} tabIndex={-1} className="mt-1 text-2xl font-bold tracking-tight text-slate-900">
         {steps[current]?.title}
       </h2>

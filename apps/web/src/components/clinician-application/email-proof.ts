@@ -4,13 +4,20 @@ import {
   type VerifiedEmail,
   verifiedEmailSchema,
 } from '@telehealth/contracts';
-import { detailsKeptMessage, getJson, postJson, type Unreachable, unreachable } from '../form/api';
+import { detailsKeptMessage, postJson, type Unreachable, unreachable } from '../form/api';
+import { getJson } from '../form/get-json';
 import { rateLimitedMessage } from '../form/time';
 
 /**
  * The clinician application starts by proving the applicant's email with a 6-digit code. The
  * server keeps the proof in an HttpOnly cookie (12 hours); the page can only ask whether it has one.
  */
+
+/** A verify or session answer, or null when it is not the contract's shape. */
+export function asProof(body: unknown): VerifiedEmail | null {
+  const parsed = verifiedEmailSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
 
 export const SEND_FAILED = 'Something went wrong on our side and no code was sent. Please try again.';
 
@@ -24,10 +31,7 @@ export interface ProofCheck {
 /** `GET /api/clinician/email/session`: 200 with the proven email, 401 when there is none. */
 export async function checkProof(): Promise<ProofCheck> {
   const result = await getJson('/api/clinician/email/session');
-  if (result.kind === 'ok') {
-    const parsed = verifiedEmailSchema.safeParse(result.body);
-    return { proof: parsed.success ? parsed.data : null };
-  }
+  if (result.kind === 'ok') return { proof: asProof(result.body) };
   const problem = unreachable(result);
   return problem ? { proof: null, problem } : { proof: null };
 }
@@ -62,8 +66,7 @@ export async function sendCode(email: string): Promise<SendCodeOutcome> {
 
 /** The proof in a verify answer; the email the code was sent to if the body is not what was expected. */
 export function proofFromVerify(body: unknown, email: string): VerifiedEmail {
-  const parsed = verifiedEmailSchema.safeParse(body);
-  return parsed.success ? parsed.data : { status: 'verified', email, expiresAt: '' };
+  return asProof(body) ?? { status: 'verified', email, expiresAt: '' };
 }
 
 /** Whether the application's email is the one this browser has proven. */

@@ -8,7 +8,8 @@ import {
   parseUsd,
   toApplicationPayload,
 } from './draft';
-import { controlIdFor, issuesByPath, stepOfPath, steps } from './step-definitions';
+import { isProven } from './email-proof';
+import { controlIdFor, issuesByPath, stepIndex, stepOfPath, steps } from './step-definitions';
 import { contentTypeOf, formatBytes, presignRequestFor } from './uploads';
 
 const today = '2026-11-23';
@@ -30,7 +31,7 @@ function completeDraft(): ApplicationDraft {
     ...initialDraft,
     draftId,
     idempotencyKey,
-    step: 7,
+    step: 8,
     legalFirstName: 'Maria',
     legalLastName: 'Lopez',
     email: 'maria@example.com',
@@ -138,10 +139,23 @@ describe('toApplicationPayload', () => {
 
 describe('issue paths', () => {
   it('puts each issue on the step and control that show it', () => {
-    expect(stepOfPath('practiceAddress.city')).toBe(0);
-    expect(stepOfPath('documents.licence.1')).toBe(2);
-    expect(stepOfPath('documents.dea')).toBe(3);
-    expect(stepOfPath('documents.cv')).toBe(5);
+    expect(steps.map((step) => step.id)).toEqual([
+      'email',
+      'identity',
+      'profession',
+      'licences',
+      'dea-board',
+      'malpractice',
+      'work-history',
+      'attestations',
+      'review',
+    ]);
+    expect(stepOfPath('email')).toBe(stepIndex('email'));
+    expect(controlIdFor('email')).toBe('ca-email');
+    expect(stepOfPath('practiceAddress.city')).toBe(stepIndex('identity'));
+    expect(stepOfPath('documents.licence.1')).toBe(stepIndex('licences'));
+    expect(stepOfPath('documents.dea')).toBe(stepIndex('dea-board'));
+    expect(stepOfPath('documents.cv')).toBe(stepIndex('work-history'));
     expect(stepOfPath('draftId')).toBe(steps.length - 1);
     expect(controlIdFor('workHistory.1.endMonth')).toBe('ca-workHistory-1-endMonth');
     expect(controlIdFor('licences')).toBeUndefined();
@@ -181,6 +195,33 @@ describe('stored drafts', () => {
     );
     expect(restored?.step).toBe(steps.length - 1);
     expect(Object.keys(restored?.documents ?? {})).toEqual(['dea']);
+  });
+
+  it('keeps a draft saved before the email step, on the same page, its email still to be proven', () => {
+    const { codeSentTo: _new, ...answers } = completeDraft();
+    // Version 1 counted "Identity and contact" as step 0 and had no email step.
+    const restored = parseStoredDraft({ ...answers, version: 1, step: 3 }, steps.length);
+    expect(restored?.version).toBe(2);
+    expect(steps[restored?.step ?? -1]?.id).toBe('dea-board');
+    expect(restored?.email).toBe('maria@example.com');
+    expect(restored?.codeSentTo).toBe('');
+    expect(restored?.npi).toBe('1234567893');
+    expect(parseStoredDraft({ ...answers, version: 3 }, steps.length)).toBeUndefined();
+  });
+});
+
+describe('the email gate', () => {
+  const proof = {
+    status: 'verified' as const,
+    email: 'maria@example.com',
+    expiresAt: '2026-11-24T07:00:00.000Z',
+  };
+
+  it('lets a draft past the email step only with a proof of its own email', () => {
+    expect(isProven('maria@example.com', proof)).toBe(true);
+    expect(isProven('other@example.com', proof)).toBe(false);
+    expect(isProven('maria@example.com', null)).toBe(false);
+    expect(isProven('', { ...proof, email: '' })).toBe(false);
   });
 });
 

@@ -37,6 +37,11 @@ export const EMAIL_STEP = stepIndex('email');
 export const IDENTITY_STEP = stepIndex('identity');
 export const REVIEW_STEP = steps.length - 1;
 
+/** "Step 1 of 9". */
+export function stepLabel(index: number): string {
+  return `Step ${index + 1} of ${steps.length}`;
+}
+
 /** The id of the heading every step shows (focused when the form moves to a step). */
 export const HEADING_ID = 'ca-step-heading';
 

@@ -6,7 +6,6 @@ import {
   type ClipboardEvent,
   type FormEvent,
   type InputEvent,
-  type ReactNode,
   useEffect,
   useRef,
   useState,
@@ -25,10 +24,11 @@ export type ResendOutcome =
 export interface CodeEntryProps {
   /** Prefix of the element ids: `signup` gives `signup-code`, `signup-code-sent`, … */
   idPrefix: string;
-  /** The id of the heading inside `header`, which names the form. */
+  /** Above the heading, e.g. "Step 2 of 2". */
+  stepLabel: string;
+  title: string;
+  /** The heading's id (it names the form; focusable, for flows that move focus to it). */
   headingId: string;
-  /** Shown first inside the form: the step and its heading. */
-  header: ReactNode;
   email: string;
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
@@ -193,7 +193,14 @@ export function CodeEntry(props: CodeEntryProps) {
 
   return (
     <form method="post" noValidate aria-labelledby={props.headingId} onSubmit={handleSubmit}>
-      {props.header}
+      <p className="text-sm font-semibold text-brand-700">{props.stepLabel}</p>
+      <h2
+        id={props.headingId}
+        tabIndex={-1}
+        className="mt-1 text-2xl font-bold tracking-tight text-slate-900"
+      >
+        {props.title}
+      </h2>
       <p id={sentId} className="mt-2 text-slate-700">
         We sent a 6-digit code to{' '}
         <strong className="font-semibold break-words text-slate-900">{email}</strong>. It expires in 10
@@ -224,12 +231,7 @@ export function CodeEntry(props: CodeEntryProps) {
           onBeforeInput={handleBeforeInput}
         />
         {error ? (
-          <p
-            key={error.key}
-            id={errorId}
-            role="alert"
-            className="mt-1.5 text-sm font-medium text-red-700"
-          >
+          <p key={error.key} id={errorId} role="alert" className="mt-1.5 text-sm font-medium text-red-700">
             {error.message}
           </p>
         ) : null}

@@ -20,27 +20,10 @@ export type ApiResult =
 export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** POSTs JSON and never throws: network failures, timeouts and non-JSON bodies become results. */
-export function postJson(
+export async function postJson(
   url: string,
   body: unknown,
   { timeoutMs = REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
-): Promise<ApiResult> {
-  return requestJson(url, 'POST', JSON.stringify(body), timeoutMs);
-}
-
-/** GETs JSON with the same rules as `postJson` (never cached). */
-export function getJson(
-  url: string,
-  { timeoutMs = REQUEST_TIMEOUT_MS }: { timeoutMs?: number } = {},
-): Promise<ApiResult> {
-  return requestJson(url, 'GET', undefined, timeoutMs);
-}
-
-async function requestJson(
-  url: string,
-  method: 'GET' | 'POST',
-  body: string | undefined,
-  timeoutMs: number,
 ): Promise<ApiResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -48,9 +31,9 @@ async function requestJson(
     let response: Response;
     try {
       response = await fetch(url, {
-        method,
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-        body,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
         credentials: 'same-origin',
         cache: 'no-store',
         signal: controller.signal,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../form/api';
-import { formatCountdown, formatWait, onlyDigits } from '../form/time';
+import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from '../form/time';
 import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
 
 describe('signup helpers', () => {
@@ -46,5 +46,16 @@ describe('signup helpers', () => {
   it('focuses the first invalid field in form order, else the summary', () => {
     expect(firstInvalidFieldId({ 'consent.privacy': 'x', phone: 'y' })).toBe('signup-phone');
     expect(firstInvalidFieldId({ '': 'x' })).toBe('signup-error-summary');
+  });
+});
+
+describe('rate-limit messages', () => {
+  it('says when to try again once, whether or not the server already said it', () => {
+    expect(rateLimitedMessage('Too many attempts from this network. Please try again later.', 300)).toBe(
+      'Too many attempts from this network. Please try again later. You can try again in 5 minutes.',
+    );
+    const said = 'We sent a code to this address a moment ago. You can ask for another in 45 seconds.';
+    expect(rateLimitedMessage(said, 45)).toBe(said);
+    expect(rateLimitedMessage(undefined, 60)).toBe('Too many attempts. You can try again in 60 seconds.');
   });
 });

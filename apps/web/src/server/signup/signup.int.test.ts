@@ -148,6 +148,8 @@ describe('patient signup against the local stack', () => {
     const events = await auditLog().listForSubject(`patient#${patient?.patientId}`);
     expect(events.map((e) => e.action)).toEqual(['patient.provisional.created', 'patient.verified']);
     expect(events[0]?.sourceIp).toBe(browser.ip);
+    // The actor is the request's (anonymous), never something the body said.
+    expect(events.map((e) => e.actor)).toEqual(['public', 'public']);
   });
 
   it('refuses a code from a browser without the signup cookie, with the same 400', async () => {

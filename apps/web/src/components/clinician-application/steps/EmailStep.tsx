@@ -1,16 +1,11 @@
-import {
-  firstIssueByPath,
-  requestEmailCodeSchema,
-  toFieldIssues,
-  type VerifiedEmail,
-} from '@telehealth/contracts';
+import { emailSchema, type VerifiedEmail } from '@telehealth/contracts';
 import { type FormEvent, useState } from 'react';
 import { CodeEntry, type ResendOutcome } from '../../form/CodeEntry';
 import { ErrorSummary, TextField } from '../../form/fields';
 import { useFocusRequest } from '../../form/use-focus-request';
 import { proofFromVerify, sendCode } from '../email-proof';
 import { StepHeader } from '../StepProgress';
-import { EMAIL_STEP, fieldId, HEADING_ID } from '../step-definitions';
+import { EMAIL_STEP, fieldId, HEADING_ID, stepLabel, steps } from '../step-definitions';
 
 /** The box saying why the clinician is on this step again; focused after a refused submit. */
 export const EMAIL_NOTICE_ID = 'ca-email-notice';
@@ -46,9 +41,10 @@ const primaryButton =
 const secondaryButton =
   'inline-flex items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50';
 
+/** The contract's message for the address, or undefined when it is valid. */
 function emailError(email: string): string | undefined {
-  const result = requestEmailCodeSchema.safeParse({ email });
-  return result.success ? undefined : firstIssueByPath(toFieldIssues(result.error)).email;
+  const result = emailSchema.safeParse(email);
+  return result.success ? undefined : (result.error.issues[0]?.message ?? 'Enter a valid email address.');
 }
 
 /**
@@ -84,25 +80,26 @@ export function EmailStep(props: EmailStepProps) {
     event.preventDefault();
     if (!interactive || pending) return;
     setStatus(null);
-    const parsed = requestEmailCodeSchema.safeParse({ email });
+    // The body's only field is checked with the contract's own schema for it (`requestEmailCodeSchema`).
+    const parsed = emailSchema.safeParse(email);
     if (!parsed.success) {
-      showError(firstIssueByPath(toFieldIssues(parsed.error)).email ?? 'Enter your email address.');
+      showError(parsed.error.issues[0]?.message ?? 'Enter a valid email address.');
       return;
     }
     setError(undefined);
     setShowSummary(false);
     setPending(true);
-    const outcome = await sendCode(parsed.data.email);
+    const outcome = await sendCode(parsed.data);
     setPending(false);
     switch (outcome.kind) {
       case 'sent':
-        codeSent(parsed.data.email, outcome.cooldownSeconds);
+        codeSent(parsed.data, outcome.cooldownSeconds);
         return;
       case 'invalid':
         showError(outcome.errors.email ?? Object.values(outcome.errors)[0] ?? 'Check your email address.');
         return;
       case 'rate_limited':
-        setStatus({ ...outcome, email: parsed.data.email });
+        setStatus({ ...outcome, email: parsed.data });
         return;
       case 'failed':
         setStatus(outcome);
@@ -126,7 +123,7 @@ export function EmailStep(props: EmailStepProps) {
     }
   }
 
-  function useDifferentEmail() {
+  function switchEmail() {
     setEmail(codeSentTo || email);
     setError(undefined);
     setShowSummary(false);
@@ -142,13 +139,14 @@ export function EmailStep(props: EmailStepProps) {
           key={codeSentTo}
           idPrefix="ca-email"
           headingId={HEADING_ID}
-          header={<StepHeader current={EMAIL_STEP} />}
+          stepLabel={stepLabel(EMAIL_STEP)}
+          title={steps[EMAIL_STEP]?.title ?? ''}
           email={codeSentTo}
           resendAt={resendAt}
           verifyUrl="/api/clinician/email/verify"
           onVerified={(body) => props.onVerified(proofFromVerify(body, codeSentTo))}
           onResend={resend}
-          onUseDifferentEmail={useDifferentEmail}
+          onUseDifferentEmail={switchEmail}
         />
       </div>
     );
@@ -181,7 +179,7 @@ export function EmailStep(props: EmailStepProps) {
 
       {proof ? (
         <div className="mt-5 rounded-md border border-slate-300 bg-slate-50 p-4 text-slate-800">
-          <p>
+          <p id="ca-email-proven">
             You have already confirmed{' '}
             <strong className="font-semibold break-all text-slate-900">{proof.email}</strong> in this browser.
           </p>
@@ -189,9 +187,10 @@ export function EmailStep(props: EmailStepProps) {
             type="button"
             className={`mt-3 ${secondaryButton}`}
             disabled={!interactive}
+            aria-describedby="ca-email-proven"
             onClick={props.onContinueWithProof}
           >
-            Continue with this email<span className="sr-only">: {proof.email}</span>
+            Continue with this email
           </button>
         </div>
       ) : null}

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkProof, proofFromVerify, sendCode } from './email-proof';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const fetch = vi.fn().mockResolvedValue(Response.json(body, { status, headers }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+const proof = { status: 'verified', email: 'maria@example.com', expiresAt: '2026-11-24T07:00:00.000Z' };
+
+describe('checkProof', () => {
+  it('reads the proven email from the session endpoint with a GET', async () => {
+    const fetch = answer(200, proof);
+    expect(await checkProof()).toEqual({ proof });
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/clinician/email/session',
+      expect.objectContaining({ method: 'GET', body: undefined }),
+    );
+  });
+
+  it('treats 401 as no proof, and says when the service could not be reached', async () => {
+    answer(401, { error: { code: 'unauthenticated', message: 'Confirm your email address to continue.' } });
+    expect(await checkProof()).toEqual({ proof: null });
+    answer(503, { error: { code: 'service_unavailable', message: 'Busy.' } }, { 'retry-after': '7' });
+    expect(await checkProof()).toEqual({ proof: null, problem: { kind: 'unavailable', seconds: 7 } });
+  });
+});
+
+describe('sendCode', () => {
+  it('posts the email and starts the resend countdown', async () => {
+    const fetch = answer(202, { status: 'code_sent' });
+    expect(await sendCode('maria@example.com')).toEqual({ kind: 'sent', cooldownSeconds: 60 });
+    expect(fetch.mock.calls[0]?.[1]?.body).toBe(JSON.stringify({ email: 'maria@example.com' }));
+  });
+
+  it('passes on the backoff: the server message when it says when, with its Retry-After', async () => {
+    answer(
+      429,
+      {
+        error: {
+          code: 'rate_limited',
+          message: 'We sent a code to this address a moment ago. You can ask for another in 2 minutes.',
+        },
+      },
+      { 'retry-after': '120' },
+    );
+    expect(await sendCode('maria@example.com')).toEqual({
+      kind: 'rate_limited',
+      message: 'We sent a code to this address a moment ago. You can ask for another in 2 minutes.',
+      seconds: 120,
+    });
+    answer(
+      429,
+      { error: { code: 'rate_limited', message: 'Too many codes were requested from this network.' } },
+      { 'retry-after': '900' },
+    );
+    expect(await sendCode('maria@example.com')).toMatchObject({
+      message: 'Too many codes were requested from this network. You can try again in 15 minutes.',
+    });
+  });
+
+  it('puts validation issues on the field, and says to try again when the service is down', async () => {
+    answer(400, {
+      error: {
+        code: 'validation_failed',
+        message: 'Check the highlighted fields.',
+        issues: [{ path: 'email', message: 'Enter a valid email address, like name@example.com.' }],
+      },
+    });
+    expect(await sendCode('maria@')).toEqual({
+      kind: 'invalid',
+      errors: { email: 'Enter a valid email address, like name@example.com.' },
+    });
+    answer(503, { error: { code: 'service_unavailable', message: 'Busy.' } }, { 'retry-after': '5' });
+    expect(await sendCode('maria@example.com')).toEqual({
+      kind: 'failed',
+      message: 'We could not reach our service. Your details are kept; try again in 5 seconds.',
+    });
+  });
+});
+
+describe('proofFromVerify', () => {
+  it('takes the email the server proved, which may be normalised', () => {
+    expect(proofFromVerify({ ...proof, email: 'maria@example.com' }, 'Maria@Example.com').email).toBe(
+      'maria@example.com',
+    );
+    expect(proofFromVerify(undefined, 'maria@example.com').email).toBe('maria@example.com');
+  });
+});

@@ -1,0 +1,454 @@
+import 'server-only';
+import {
+  clinicianApplicationAcceptedSchema,
+  type ErrorCode,
+  emailCodeSentSchema,
+  healthStatusSchema,
+  makeClinicianApplicationSchema,
+  makeProvisionalPatientSchema,
+  presignUploadRequestSchema,
+  presignUploadResponseSchema,
+  provisionalPatientAcceptedSchema,
+  requestEmailCodeSchema,
+  type UsStateCode,
+  usStates,
+  verifiedEmailSchema,
+  verifyEmailCodeSchema,
+  verifyPatientResultSchema,
+  verifyPatientSchema,
+} from '@telehealth/contracts';
+import { z } from 'zod';
+import { applyLimit } from '../applications/service';
+import { APPLICANT_COOKIE, APPLICANT_PROOF_SECONDS, applicantLimits } from '../email-verification/applicant';
+import {
+  CODE_TTL_MINUTES,
+  codesPerEmail,
+  FAILURE_BUDGET,
+  MAX_CODE_ATTEMPTS,
+} from '../email-verification/service';
+import { clientIpSources } from '../env';
+import { signupLimits } from '../signup/service';
+import { presignLimit } from '../uploads/service';
+import type { SchemaHints } from './schema';
+
+/** Cookie names as the API sets them over HTTPS; over plain HTTP (local dev) without `__Host-`. */
+export const SIGNUP_COOKIE_NAME = 'lumen-signup';
+export const APPLICANT_COOKIE_NAME = APPLICANT_COOKIE;
+/** Body limits of `parseJsonBody`: the default, and the application's (up to 30 jobs). */
+export const DEFAULT_BODY_BYTES = 16 * 1024;
+export const APPLICATION_BODY_BYTES = 256 * 1024;
+
+export type SecurityScheme = 'signupCookie' | 'applicantCookie' | 'diagnosticsToken';
+
+export interface ErrorCase {
+  code: ErrorCode;
+  when: string;
+}
+
+export interface OperationSpec {
+  method: 'get' | 'post';
+  /** The URL path, exactly as the route's folder maps to it. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description: string;
+  /** The name passed to `route()`: request id, ceiling, budget, 500/503. Absent for bare handlers. */
+  routeName?: string;
+  /** Alternatives, as OpenAPI reads them: `[]` (none), or `{}` in the list to make one optional. */
+  security: Partial<Record<SecurityScheme, []>>[];
+  body?: { schema: z.core.$ZodType; name: string; maxBytes: number; hints?: SchemaHints; example?: unknown };
+  success: {
+    status: 200 | 201 | 202;
+    description: string;
+    schema: z.core.$ZodType;
+    name: string;
+    headers?: Record<string, { description: string; schema: Record<string, unknown>; required?: boolean }>;
+    example?: unknown;
+  };
+  /** Besides those every JSON-body route or `route()` answers (400/413/415, 500/503). */
+  errors: ErrorCase[];
+  /** Extra responses that are not the error shape (a 304). */
+  otherResponses?: Record<string, { description: string }>;
+}
+
+/** What GET /api/diagnostics/client-address answers (`clientAddressReport` in http.ts). */
+export const clientAddressReportSchema = z.strictObject({
+  configured: z.strictObject({
+    source: z.enum(clientIpSources),
+    trustedProxyHops: z.number().int().min(1),
+    address: z.string(),
+  }),
+  headers: z.record(z.string(), z.string().nullable()),
+  candidates: z.array(
+    z.union([
+      z.strictObject({
+        source: z.literal('x-forwarded-for'),
+        byTrustedProxyHops: z.array(
+          z.strictObject({ trustedProxyHops: z.number().int().min(1), address: z.string() }),
+        ),
+      }),
+      z.strictObject({ source: z.enum(['cloudfront-viewer-address', 'none']), address: z.string() }),
+    ]),
+  ),
+});
+
+/** "more than 20 signups an hour from this IP", from the limit the service enforces. */
+const over = (rule: { limit: number; windowSeconds: number }, what: string) =>
+  `more than ${rule.limit} ${what} ${rule.windowSeconds === 3600 ? 'an hour' : `in ${rule.windowSeconds} s`}`;
+
+const backoff =
+  'this browser asked for a code for this email a moment ago: it waits 1, 2, 4, 8, then 15 minutes between codes (an hour of quiet resets it); the message says when';
+const perEmail = `${over(codesPerEmail, 'codes for this email')} from all browsers together`;
+const failureBudget = `more than ${FAILURE_BUDGET.limit} wrong codes for this email in ${FAILURE_BUDGET.windowSeconds / 3600} hours, across codes and browsers; no code is checked until then and the owner is emailed once`;
+const invalidCode = `the code is wrong, expired (${CODE_TTL_MINUTES} minutes), already used or spent (${MAX_CODE_ATTEMPTS} tries), the email is unknown, or this browser is not the one that asked for it (no signup cookie, or another one): one message for all`;
+const concurrentGuesses = 'concurrent checks of one code conflicted; nothing was written (`Retry-After: 1`)';
+const emailNotSent = 'the email could not be sent; the resend wait is released (`Retry-After: 5`)';
+
+const setSignupCookie = {
+  'set-cookie': {
+    description: `The signup cookie \`__Host-${SIGNUP_COOKIE_NAME}\` (plain \`${SIGNUP_COOKIE_NAME}\` over HTTP): a random id binding the code to this browser; HttpOnly, SameSite=Lax, Path=/, 24 hours. Send it back to the verify endpoint. An existing well-formed one is kept.`,
+    schema: { type: 'string' },
+    required: true,
+  },
+};
+
+const allStates = Object.keys(usStates);
+const stateHint = { enum: allStates, description: 'USPS code of a US state or DC.' };
+
+const emailExample = 'ada@example.com';
+
+/**
+ * Every operation under /api. The test beside this file fails when a route.ts has no entry here (or an
+ * entry has no route.ts), so a new route lands with its documentation.
+ */
+export function operationSpecs(servedStates: readonly UsStateCode[]): OperationSpec[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/patient/provisional',
+      operationId: 'startPatientSignup',
+      tag: 'Patients',
+      summary: 'Start a patient signup and email a 6-digit code',
+      description:
+        'Stores the signup with a new code bound to this browser (the signup cookie) and emails the code. ' +
+        'The answer is the same whether or not the email is known: a verified address is sent an ' +
+        '"already confirmed" email instead, and its patient is not changed. A new code replaces the ' +
+        `previous one. Email is trimmed and lower-cased, phone is stored in E.164, the patient must be 18 or ` +
+        'older, and `state` must be one the service covers (`SERVICE_STATES`).',
+      routeName: 'patient.provisional',
+      security: [{}, { signupCookie: [] }],
+      body: {
+        schema: makeProvisionalPatientSchema(servedStates),
+        name: 'ProvisionalPatient',
+        maxBytes: DEFAULT_BODY_BYTES,
+        hints: {
+          'properties/state': { enum: [...servedStates], description: 'A state the service covers.' },
+          'properties/phone': { description: 'As typed; US numbers may omit +1.' },
+          'properties/dateOfBirth': { description: 'YYYY-MM-DD; 18 or older, after 1900.' },
+        },
+        example: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: emailExample,
+          phone: '(415) 555-0134',
+          dateOfBirth: '1990-12-10',
+          state: servedStates[0],
+          consent: { telehealth: true, privacy: true },
+        },
+      },
+      success: {
+        status: 202,
+        description: 'A code was sent (or, for a verified address, an "already confirmed" email).',
+        schema: provisionalPatientAcceptedSchema,
+        name: 'ProvisionalPatientAccepted',
+        headers: setSignupCookie,
+      },
+      errors: [
+        { code: 'rate_limited', when: backoff },
+        { code: 'rate_limited', when: perEmail },
+        {
+          code: 'rate_limited',
+          when: `${over(signupLimits.signupsPerIp, 'signups')} from this IP`,
+        },
+        { code: 'service_unavailable', when: emailNotSent },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/patient/verify',
+      operationId: 'verifyPatientEmail',
+      tag: 'Patients',
+      summary: 'Confirm a patient signup with the emailed code',
+      description:
+        'From the browser that asked for the code: its signup cookie binds the two. The code is used, ' +
+        'the patient created from the signup and the audit event written in one transaction. Each ' +
+        'attempt is counted before the comparison.',
+      routeName: 'patient.verify',
+      security: [{ signupCookie: [] }],
+      body: {
+        schema: verifyPatientSchema,
+        name: 'VerifyPatient',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { email: emailExample, code: '012345' },
+      },
+      success: {
+        status: 200,
+        description: 'The email is confirmed; the patient is `VERIFIED`.',
+        schema: verifyPatientResultSchema,
+        name: 'VerifyPatientResult',
+      },
+      errors: [
+        { code: 'invalid_code', when: invalidCode },
+        {
+          code: 'rate_limited',
+          when: `${over(signupLimits.verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
+        },
+        { code: 'rate_limited', when: failureBudget },
+        { code: 'service_unavailable', when: concurrentGuesses },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/clinician/email/code',
+      operationId: 'sendApplicantEmailCode',
+      tag: 'Clinician applicants',
+      summary: 'Email a 6-digit code to prove a clinician applicant’s email',
+      description:
+        'The clinician application starts by proving the email. The code is bound to this browser (the ' +
+        'signup cookie) and is valid for ' +
+        `${CODE_TTL_MINUTES} minutes. The answer never says whether the email is known.`,
+      routeName: 'clinician.email.code',
+      security: [{}, { signupCookie: [] }],
+      body: {
+        schema: requestEmailCodeSchema,
+        name: 'RequestEmailCode',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { email: emailExample },
+      },
+      success: {
+        status: 202,
+        description: 'A code was sent.',
+        schema: emailCodeSentSchema,
+        name: 'EmailCodeSent',
+        headers: setSignupCookie,
+      },
+      errors: [
+        { code: 'rate_limited', when: backoff },
+        { code: 'rate_limited', when: perEmail },
+        {
+          code: 'rate_limited',
+          when: `${over(applicantLimits.codesPerIp, 'applicant codes')} from this IP`,
+        },
+        { code: 'service_unavailable', when: emailNotSent },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/clinician/email/verify',
+      operationId: 'verifyApplicantEmail',
+      tag: 'Clinician applicants',
+      summary: 'Prove a clinician applicant’s email with the code',
+      description:
+        'From the browser that asked for the code (its signup cookie). On success the applicant cookie ' +
+        'carries a signed proof of the email to `POST /api/clinician/apply`.',
+      routeName: 'clinician.email.verify',
+      security: [{ signupCookie: [] }],
+      body: {
+        schema: verifyEmailCodeSchema,
+        name: 'VerifyEmailCode',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { email: emailExample, code: '012345' },
+      },
+      success: {
+        status: 200,
+        description: 'The email is proven until `expiresAt`.',
+        schema: verifiedEmailSchema,
+        name: 'VerifiedEmail',
+        headers: {
+          'set-cookie': {
+            description: `The applicant cookie \`__Host-${APPLICANT_COOKIE_NAME}\` (plain \`${APPLICANT_COOKIE_NAME}\` over HTTP): a signed proof of the email (HS256), HttpOnly, SameSite=Lax, Path=/, ${APPLICANT_PROOF_SECONDS / 3600} hours.`,
+            schema: { type: 'string' },
+            required: true,
+          },
+        },
+      },
+      errors: [
+        { code: 'invalid_code', when: invalidCode },
+        {
+          code: 'rate_limited',
+          when: `${over(applicantLimits.verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
+        },
+        { code: 'rate_limited', when: failureBudget },
+        { code: 'service_unavailable', when: concurrentGuesses },
+      ],
+    },
+    {
+      method: 'get',
+      path: '/api/clinician/email/session',
+      operationId: 'getApplicantEmailSession',
+      tag: 'Clinician applicants',
+      summary: 'Which email this browser has proven, and until when',
+      description:
+        'Reads the applicant cookie; calls no AWS service. Not cached (`cache-control: no-store`).',
+      routeName: 'clinician.email.session',
+      security: [{ applicantCookie: [] }],
+      success: {
+        status: 200,
+        description: 'The proven email.',
+        schema: verifiedEmailSchema,
+        name: 'VerifiedEmail',
+      },
+      errors: [{ code: 'unauthenticated', when: 'no applicant cookie, or it is forged or expired' }],
+    },
+    {
+      method: 'post',
+      path: '/api/clinician/apply',
+      operationId: 'submitClinicianApplication',
+      tag: 'Clinician applicants',
+      summary: 'Submit a clinician application',
+      description:
+        'The whole application (`packages/contracts/src/clinician/application.ts`, ' +
+        '[clinician applications](clinician-applications.md)), from a browser holding the applicant ' +
+        'cookie for the same email. At least one licence must be in a state the service covers; DEA ' +
+        'and board certification only for professions they apply to; gaps of more than 6 months in ' +
+        'the work history need an explanation; one document per slot (`documents.cv`, ' +
+        '`documents.licence.<i>`, …); the signature is the legal name with today’s date. Uploaded ' +
+        'documents are copied and their bytes checked before anything is stored. A replay with the ' +
+        'same `idempotencyKey` answers the same body again, with `idempotent-replayed: true`, and sends no email.',
+      routeName: 'clinician.apply',
+      security: [{ applicantCookie: [] }],
+      body: {
+        schema: makeClinicianApplicationSchema(servedStates),
+        name: 'ClinicianApplication',
+        maxBytes: APPLICATION_BODY_BYTES,
+        hints: {
+          'properties/practiceAddress/properties/state': stateHint,
+          'properties/licences/items/properties/state': stateHint,
+          'properties/dea/properties/state': stateHint,
+          'properties/npi': { description: '10 digits with a valid check digit.' },
+          'properties/dea/properties/number': {
+            description: '2 letters and 7 digits with a valid check digit, e.g. AB1234563.',
+          },
+          'properties/signature/properties/signedOn': { description: 'Today (UTC), YYYY-MM-DD.' },
+        },
+      },
+      success: {
+        status: 201,
+        description: 'Submitted (or the same submission replayed).',
+        schema: clinicianApplicationAcceptedSchema,
+        name: 'ClinicianApplicationAccepted',
+        headers: {
+          'idempotent-replayed': {
+            description: '`true` when this answers a replay of an earlier submission.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        },
+      },
+      errors: [
+        {
+          code: 'validation_failed',
+          when: 'a document is missing, too large, of another type than claimed or outside the draft (path `documents.cv`, `documents.licence.0`, …); nothing is written',
+        },
+        {
+          code: 'unauthenticated',
+          when: 'no applicant cookie, or it is forged or expired: prove the email first (answers are kept in the browser)',
+        },
+        { code: 'forbidden', when: 'the application’s email differs from the one this browser proved' },
+        {
+          code: 'conflict',
+          when: 'an application for this email is already open, or this `idempotencyKey` was used for another email',
+        },
+        { code: 'rate_limited', when: `${over(applyLimit, 'applications')} from this IP` },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/uploads/presign',
+      operationId: 'presignUpload',
+      tag: 'Clinician applicants',
+      summary: 'A presigned PUT for one application document',
+      description:
+        'PUT exactly `size` bytes to `url` with `headers` before `expiresAt`; type and length are signed, ' +
+        'so S3 refuses anything else. The key lies under the draft’s prefix; the file name is only a label.',
+      routeName: 'uploads.presign',
+      security: [],
+      body: {
+        schema: presignUploadRequestSchema,
+        name: 'PresignUploadRequest',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: {
+          draftId: '3f2b8c1e-6a4d-4f0e-9b7a-2c5d8e1f0a3b',
+          purpose: 'cv',
+          fileName: 'cv.pdf',
+          contentType: 'application/pdf',
+          size: 120000,
+        },
+      },
+      success: {
+        status: 200,
+        description: 'Where and how to upload.',
+        schema: presignUploadResponseSchema,
+        name: 'PresignUploadResponse',
+      },
+      errors: [{ code: 'rate_limited', when: `${over(presignLimit, 'uploads')} from this IP` }],
+    },
+    {
+      method: 'get',
+      path: '/api/health',
+      operationId: 'health',
+      tag: 'Operations',
+      summary: 'Liveness',
+      description: 'For load balancers and scripts; touches no data and carries no request id.',
+      security: [],
+      success: {
+        status: 200,
+        description: 'The server is up.',
+        schema: healthStatusSchema,
+        name: 'HealthStatus',
+      },
+      errors: [],
+    },
+    {
+      method: 'get',
+      path: '/api/diagnostics/client-address',
+      operationId: 'diagnoseClientAddress',
+      tag: 'Operations',
+      summary: 'Which address each client-address setting would pick',
+      description:
+        'To confirm `CLIENT_IP_SOURCE` and `TRUSTED_PROXY_HOPS` on a new deployment ' +
+        '([runbook](runbooks/client-address.md)). Exists only while `DIAGNOSTICS_TOKEN` is set and the ' +
+        'caller presents it as a bearer token; otherwise it answers exactly like an unknown path (404, ' +
+        'never 401). Not cached.',
+      routeName: 'diagnostics.client-address',
+      security: [{ diagnosticsToken: [] }],
+      success: {
+        status: 200,
+        description: 'The headers that carry an address, as received, and what each setting picks.',
+        schema: clientAddressReportSchema,
+        name: 'ClientAddressReport',
+      },
+      errors: [
+        { code: 'not_found', when: '`DIAGNOSTICS_TOKEN` is unset, or the bearer token is missing or wrong' },
+      ],
+    },
+    {
+      method: 'get',
+      path: '/api/openapi.json',
+      operationId: 'openApiDocument',
+      tag: 'Operations',
+      summary: 'This OpenAPI 3.1 document',
+      description: 'Built once per server process, with the deployment’s served states. Carries an `ETag`.',
+      security: [],
+      success: {
+        status: 200,
+        description: 'The document.',
+        schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+        name: 'OpenApiDocument',
+        headers: { etag: { description: 'Changes when the document does.', schema: { type: 'string' } } },
+      },
+      errors: [],
+      otherResponses: { '304': { description: 'Not modified: `If-None-Match` names the current `ETag`.' } },
+    },
+  ];
+}
