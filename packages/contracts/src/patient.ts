@@ -99,6 +99,18 @@ export function makeProvisionalPatientSchema(servedStates: readonly UsStateCode[
 export type ProvisionalPatientInput = z.input<ReturnType<typeof makeProvisionalPatientSchema>>;
 export type ProvisionalPatient = z.output<ReturnType<typeof makeProvisionalPatientSchema>>;
 
+/**
+ * `VERIFIED` once a signup's code is confirmed; `PENDING_VERIFICATION` only on items written before
+ * signups were bound to a browser.
+ */
+export type PatientStatus = 'PENDING_VERIFICATION' | 'VERIFIED';
+
+/** What a signup keeps until its code is verified; it becomes the patient's details only then. */
+export type PendingSignupDetails = Pick<
+  ProvisionalPatient,
+  'firstName' | 'lastName' | 'phone' | 'dateOfBirth' | 'state'
+> & { consentedAt: string };
+
 export const provisionalPatientAcceptedSchema = z.object({ status: z.literal('code_sent') });
 export type ProvisionalPatientAccepted = z.infer<typeof provisionalPatientAcceptedSchema>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clinicianApplicationInput, documentRef, isoDateInDays } from '../fixtures';
 import { toFieldIssues } from '../issues';
 import type { UsStateCode } from '../states';
 import {
@@ -17,44 +18,33 @@ const schema = makeClinicianApplicationSchema(servedStates, today);
 
 const draftId = '3f1c2a4e-8b7d-4c5e-9f6a-1b2c3d4e5f60';
 
+const todayDate = new Date(`${today}T12:00:00Z`);
+
 function doc(purpose: DocumentPurpose, licenceIndex?: number) {
-  return {
-    key: `drafts/${draftId}/${purpose}-${licenceIndex ?? 0}.pdf`,
-    purpose,
-    fileName: `${purpose}.pdf`,
-    contentType: 'application/pdf' as const,
-    size: 120_000,
-    ...(licenceIndex === undefined ? {} : { licenceIndex }),
-  };
+  return documentRef(draftId, purpose, licenceIndex);
 }
 
+/** A psychiatrist's application: every section, DEA and board included. */
 function validApplication(): ClinicianApplicationInput {
-  return {
-    draftId,
-    idempotencyKey: '9b2e7c1d-4a3f-4e8b-a6c5-0d1e2f3a4b5c',
-    legalFirstName: 'Maria',
-    legalLastName: 'Lopez',
-    email: ' Maria.Lopez@Example.com',
-    phone: '(415) 555-0134',
-    practiceAddress: { line1: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105' },
-    profession: 'MD',
-    specialties: ['Psychiatry'],
-    npi: '1234567893',
-    licences: [{ state: 'CA', number: 'A123456', expiresOn: '2028-01-31' }],
-    dea: { number: 'ab1234563', state: 'CA', expiresOn: '2027-06-30' },
-    boardCertification: { board: 'ABPN', certificate: 'Psychiatry', expiresOn: '2030-12-31' },
-    malpractice: {
-      carrier: 'MedPro',
-      policyNumber: 'MP-100',
-      perClaimCoverageUsd: 1_000_000,
-      aggregateCoverageUsd: 3_000_000,
-      expiresOn: '2027-03-01',
+  return clinicianApplicationInput(
+    {
+      draftId,
+      idempotencyKey: '9b2e7c1d-4a3f-4e8b-a6c5-0d1e2f3a4b5c',
+      email: ' Maria.Lopez@Example.com',
+      profession: 'MD',
+      specialties: ['Psychiatry'],
+      licences: [{ state: 'CA', number: 'A123456', expiresOn: isoDateInDays(430, todayDate) }],
+      dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(220, todayDate) },
+      boardCertification: {
+        board: 'ABPN',
+        certificate: 'Psychiatry',
+        expiresOn: isoDateInDays(1500, todayDate),
+      },
+      workHistory: [{ employer: 'UCSF', role: 'Attending psychiatrist', startMonth: '2019-07' }],
+      documents: [doc('licence', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
     },
-    workHistory: [{ employer: 'UCSF', role: 'Attending psychiatrist', startMonth: '2019-07' }],
-    documents: [doc('licence', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
-    attestations: { truthful: true, consentToVerification: true },
-    signature: { typedName: 'Maria Lopez', signedOn: today },
-  };
+    todayDate,
+  );
 }
 
 /** The issues a user would see for this input; empty when it parses. */
@@ -306,7 +296,11 @@ describe('makeClinicianApplicationSchema', () => {
       },
       specialties: [`Psych${rlo}iatry`],
       licences: [{ ...input.licences[0], number: `A1${rlo}` }],
-      boardCertification: { board: `AB${rlo}PN`, certificate: 'Psych\niatry', expiresOn: '2030-12-31' },
+      boardCertification: {
+        board: `AB${rlo}PN`,
+        certificate: 'Psych\niatry',
+        expiresOn: isoDateInDays(1500, todayDate),
+      },
       malpractice: { ...input.malpractice, carrier: `Med${rlo}Pro`, policyNumber: 'MP\t100' },
       workHistory: [{ ...input.workHistory[0], employer: `UC${rlo}SF`, role: `Att${rlo}ending` }],
       currentGapExplanation: `Leave${rlo}`,

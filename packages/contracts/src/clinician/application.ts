@@ -25,15 +25,6 @@ export type Profession = keyof typeof professions;
 /** The profession codes in display order, for `<select>` options and `z.enum`. */
 export const professionCodes = Object.keys(professions) as [Profession, ...Profession[]];
 
-/** Only prescribers of controlled substances register with the DEA. */
-export function professionHasDea(profession: Profession): boolean {
-  return professions[profession].dea;
-}
-
-export function professionHasBoardCertification(profession: Profession): boolean {
-  return professions[profession].boardCertification;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Documents
 
@@ -567,6 +558,22 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
 export type ClinicianApplicationSchema = ReturnType<typeof makeClinicianApplicationSchema>;
 export type ClinicianApplicationInput = z.input<ClinicianApplicationSchema>;
 export type ClinicianApplication = z.output<ClinicianApplicationSchema>;
+
+/** Where an application is in review; the portal moves it along these. */
+export const clinicianApplicationStatuses = [
+  'SUBMITTED',
+  'IN_REVIEW',
+  'INFO_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+] as const;
+export type ClinicianApplicationStatus = (typeof clinicianApplicationStatuses)[number];
+
+/** The answers as stored: the contract's output less what the record keeps elsewhere. */
+export type StoredApplicationAnswers = Omit<
+  ClinicianApplication,
+  'documents' | 'idempotencyKey' | 'draftId' | 'email'
+>;
 
 export const clinicianApplicationAcceptedSchema = z.object({
   applicationId: z.string(),

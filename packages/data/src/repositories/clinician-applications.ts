@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  ClinicianApplicationStatus,
+  DocumentContentType,
+  DocumentPurpose,
+  StoredApplicationAnswers,
+} from '@telehealth/contracts';
 
 /** A put from another table (e.g. the audit event) to commit in the same transaction. */
 export interface TransactionPut {
@@ -8,23 +14,16 @@ export interface TransactionPut {
   ConditionExpression?: string;
 }
 
-export type ClinicianApplicationStatus =
-  | 'SUBMITTED'
-  | 'IN_REVIEW'
-  | 'INFO_REQUESTED'
-  | 'APPROVED'
-  | 'REJECTED';
-
 export interface StoredDocument {
   /** The server's checked copy under `applications/<applicationId>/`; browsers cannot write there. */
   key: string;
   /** Where the browser uploaded it (`drafts/<draftId>/…`); expires with the draft. */
   uploadedKey: string;
-  purpose: string;
+  purpose: DocumentPurpose;
   fileName: string;
   licenceIndex?: number;
   /** What the server found in S3, not what the browser claimed. */
-  contentType: string;
+  contentType: DocumentContentType;
   size: number;
   verifiedAt: string;
 }
@@ -39,7 +38,7 @@ export interface ClinicianApplicationRecord {
   updatedAt: string;
   draftId: string;
   documents: StoredDocument[];
-  application: Record<string, unknown>;
+  application: StoredApplicationAnswers;
 }
 
 export type CreateApplicationOutcome =

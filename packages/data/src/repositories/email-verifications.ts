@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PendingSignupDetails } from '@telehealth/contracts';
 import type { TransactItem } from '../transactions';
 
 /** What a code proves: a patient signup, or the email of a clinician applicant. */
@@ -16,7 +17,7 @@ export interface EmailVerificationRecord {
   subjectId: string;
   status: 'PENDING' | 'USED';
   /** What was typed with the request (patient signup), applied only when the code is verified. */
-  details?: Record<string, unknown>;
+  details?: PendingSignupDetails;
   /** HMAC of the current code; never the code. Absent when no code was sent (e.g. already verified). */
   codeHash?: string;
   codeExpiresAt?: string;
@@ -46,7 +47,7 @@ export interface IssueWrite {
   now: string;
   expiresAtEpoch: number;
   /** A new code; omitted when nothing is sent that a code could verify. */
-  code?: { hash: string; expiresAt: string; details?: Record<string, unknown> };
+  code?: { hash: string; expiresAt: string; details?: PendingSignupDetails };
 }
 
 export interface CheckedCode {

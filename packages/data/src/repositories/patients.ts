@@ -1,11 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { PatientStatus, UsStateCode } from '@telehealth/contracts';
 import type { TransactItem } from '../transactions';
-
-/**
- * `PENDING_VERIFICATION` items were written before signups were bound to a browser: a pending
- * signup now lives in the email-verification table and a patient item exists once it is verified.
- */
-export type PatientStatus = 'PENDING_VERIFICATION' | 'VERIFIED';
 
 export interface PatientRecord {
   email: string;
@@ -16,7 +11,7 @@ export interface PatientRecord {
   phone: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
-  state: string;
+  state: UsStateCode;
   consent: { telehealth: boolean; privacy: boolean; acceptedAt: string };
   status: PatientStatus;
   createdAt: string;
@@ -31,7 +26,7 @@ export interface VerifiedPatientWrite {
   lastName: string;
   phone: string;
   dateOfBirth: string;
-  state: string;
+  state: UsStateCode;
   /** When the consents were given: with the signup that is now verified. */
   consentedAt: string;
   now: string;

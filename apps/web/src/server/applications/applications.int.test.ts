@@ -10,9 +10,9 @@ import {
   type ClinicianApplicationInput,
   type DocumentPurpose,
   type DocumentRef,
-  isoDateToday,
   makeClinicianApplicationSchema,
 } from '@telehealth/contracts';
+import { clinicianApplicationInput } from '@telehealth/contracts/fixtures';
 import { AuditRepository, ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
@@ -64,6 +64,7 @@ async function upload(
   };
 }
 
+/** A complete application whose documents were really uploaded to the local S3. */
 async function application(
   overrides: Partial<ClinicianApplicationInput> = {},
 ): Promise<ClinicianApplicationInput & { documents: DocumentRef[] }> {
@@ -73,31 +74,9 @@ async function application(
     await upload(draftId, 'cv', samplePdf),
     await upload(draftId, 'malpractice', samplePng, 'image/png'),
   ];
-  return {
-    draftId,
-    idempotencyKey: randomUUID(),
-    legalFirstName: 'Maria',
-    legalLastName: 'Lopez',
-    email: `maria.${randomUUID()}@example.com`,
-    phone: '(415) 555-0134',
-    practiceAddress: { line1: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105' },
-    profession: 'LCSW',
-    specialties: ['Anxiety', 'Depression'],
-    npi: '1234567893',
-    licences: [{ state: 'CA', number: 'LCS12345', expiresOn: '2030-01-31' }],
-    malpractice: {
-      carrier: 'MedPro',
-      policyNumber: 'MP-100',
-      perClaimCoverageUsd: 1_000_000,
-      aggregateCoverageUsd: 3_000_000,
-      expiresOn: '2030-03-01',
-    },
-    workHistory: [{ employer: 'Bay Clinic', role: 'Therapist', startMonth: '2019-07' }],
-    documents,
-    attestations: { truthful: true, consentToVerification: true },
-    signature: { typedName: 'Maria Lopez', signedOn: isoDateToday() },
-    ...overrides,
-  } as ClinicianApplicationInput & { documents: DocumentRef[] };
+  return clinicianApplicationInput({ draftId, documents, ...overrides }) as ClinicianApplicationInput & {
+    documents: DocumentRef[];
+  };
 }
 
 const provenBrowsers = new Map<string, Promise<TestBrowser>>();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { clinicianApplicationInput, uniqueEmail } from '@telehealth/contracts/fixtures';
 import { ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
@@ -14,57 +15,11 @@ import { INVALID_CODE_MESSAGE } from './service';
 const sesEndpoint = () => serverEnv().SES_ENDPOINT as string;
 const applications = () =>
   new ClinicianApplicationRepository(dynamoDocumentClient(), serverEnv().tableNames.clinicianApplications);
-const email = () => `dr.${randomUUID()}@example.com`;
+const email = () => uniqueEmail('dr');
 
 /** A body the contract accepts up to the email check (documents are checked after it). */
 function applicationFor(address: string) {
-  return {
-    draftId: randomUUID(),
-    idempotencyKey: randomUUID(),
-    legalFirstName: 'Maria',
-    legalLastName: 'Lopez',
-    email: address,
-    phone: '(415) 555-0134',
-    practiceAddress: { line1: '1 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105' },
-    profession: 'LCSW',
-    specialties: ['Anxiety'],
-    npi: '1234567893',
-    licences: [{ state: 'CA', number: 'LCS12345', expiresOn: '2099-01-31' }],
-    malpractice: {
-      carrier: 'MedPro',
-      policyNumber: 'MP-100',
-      perClaimCoverageUsd: 1_000_000,
-      aggregateCoverageUsd: 3_000_000,
-      expiresOn: '2099-03-01',
-    },
-    workHistory: [{ employer: 'Bay Clinic', role: 'Therapist', startMonth: '2019-07' }],
-    documents: [
-      {
-        key: `drafts/x/licence/${randomUUID()}.pdf`,
-        purpose: 'licence',
-        licenceIndex: 0,
-        fileName: 'l.pdf',
-        contentType: 'application/pdf',
-        size: 10,
-      },
-      {
-        key: `drafts/x/cv/${randomUUID()}.pdf`,
-        purpose: 'cv',
-        fileName: 'cv.pdf',
-        contentType: 'application/pdf',
-        size: 10,
-      },
-      {
-        key: `drafts/x/malpractice/${randomUUID()}.pdf`,
-        purpose: 'malpractice',
-        fileName: 'm.pdf',
-        contentType: 'application/pdf',
-        size: 10,
-      },
-    ],
-    attestations: { truthful: true, consentToVerification: true },
-    signature: { typedName: 'Maria Lopez', signedOn: new Date().toISOString().slice(0, 10) },
-  };
+  return clinicianApplicationInput({ email: address });
 }
 
 async function prove(browser: TestBrowser, address: string) {

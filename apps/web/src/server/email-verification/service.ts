@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PendingSignupDetails } from '@telehealth/contracts';
 import {
   type EmailVerificationRecord,
   type EmailVerificationRepository,
@@ -76,7 +77,7 @@ export interface PreparedSend {
 export interface SendInput {
   /** Send a code (with the details it will confirm), or only a notice that needs none. */
   withCode: boolean;
-  details?: Record<string, unknown>;
+  details?: PendingSignupDetails;
   /** The audit event committed with the send. */
   audit: AuditEntry;
   email: (code: string | undefined) => Promise<RenderedEmail>;

@@ -1,5 +1,10 @@
 import 'server-only';
-import type { ProvisionalPatient, VerifyPatientResult, verifyPatientSchema } from '@telehealth/contracts';
+import type {
+  PendingSignupDetails,
+  ProvisionalPatient,
+  VerifyPatientResult,
+  verifyPatientSchema,
+} from '@telehealth/contracts';
 import type { EmailVerificationRecord, PatientRepository } from '@telehealth/data';
 import type { z } from 'zod';
 import type { AuditTrail } from '../audit/audit';
@@ -24,16 +29,6 @@ export interface SignupServiceDeps {
 }
 
 export type VerifyPatient = z.output<typeof verifyPatientSchema>;
-
-/** What a signup stores until its code is verified; it becomes the patient only then. */
-interface PendingDetails {
-  firstName: string;
-  lastName: string;
-  phone: string;
-  dateOfBirth: string;
-  state: string;
-  consentedAt: string;
-}
 
 const PURPOSE = 'patient-signup';
 
@@ -76,7 +71,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       );
       return { status: 'code_sent' };
     }
-    const details: PendingDetails = {
+    const details: PendingSignupDetails = {
       firstName: input.firstName,
       lastName: input.lastName,
       phone: input.phone,
@@ -88,7 +83,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       prepared,
       {
         withCode: true,
-        details: { ...details },
+        details,
         audit: {
           action: prepared.record?.details ? 'patient.provisional.updated' : 'patient.provisional.created',
           subject: `patient#${prepared.subjectId}`,
@@ -130,7 +125,8 @@ export function createSignupService(deps: SignupServiceDeps) {
       input.code,
       ctx,
       (record) => {
-        const details = record.details as unknown as PendingDetails;
+        // A code is only ever sent with the details it confirms (requestCode above).
+        const details = record.details as PendingSignupDetails;
         return [
           patients.createVerified({
             email: input.email,

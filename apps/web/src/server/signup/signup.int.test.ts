@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { makeProvisionalPatientSchema, type ProvisionalPatientInput } from '@telehealth/contracts';
+import { makeProvisionalPatientSchema } from '@telehealth/contracts';
+import { signupInput } from '@telehealth/contracts/fixtures';
 import {
   AuditRepository,
   EmailVerificationRepository,
@@ -33,19 +34,6 @@ const db = () => dynamoDocumentClient();
 const patients = () => new PatientRepository(db(), serverEnv().tableNames.patients);
 const auditLog = () => new AuditRepository(db(), serverEnv().tableNames.audit);
 const schema = makeProvisionalPatientSchema(publicConfig.servedStates);
-
-function signupBody(overrides: Partial<ProvisionalPatientInput> = {}): ProvisionalPatientInput {
-  return {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: `ada.${randomUUID()}@example.com`,
-    phone: '(415) 555-0134',
-    dateOfBirth: '1990-12-10',
-    state: 'CA',
-    consent: { telehealth: true, privacy: true },
-    ...overrides,
-  };
-}
 
 function context(now: Date, ip = uniqueIp()): RequestContext {
   return { requestId: randomUUID(), actor: 'public', ip, now };
@@ -106,7 +94,7 @@ function signupServiceWith(overrides: Partial<EmailCodesDeps>) {
 describe('patient signup against the local stack', () => {
   it('signs up in one browser, emails a code, verifies it there, and stores only a hash', async () => {
     const browser = new TestBrowser();
-    const body = signupBody({ email: `  Grace.${randomUUID()}@Example.COM ` });
+    const body = signupInput({ email: `  Grace.${randomUUID()}@Example.COM ` });
     const email = body.email.trim().toLowerCase();
     const response = await browser.post(provisionalPOST, body);
     expect(response.status).toBe(202);
@@ -154,7 +142,7 @@ describe('patient signup against the local stack', () => {
 
   it('refuses a code from a browser without the signup cookie, with the same 400', async () => {
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const stranger = new TestBrowser();
@@ -169,12 +157,12 @@ describe('patient signup against the local stack', () => {
   it('keeps a second signup for the same email from another browser apart from the first', async () => {
     const victim = new TestBrowser();
     const attacker = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await victim.post(provisionalPOST, body);
     const victimCode = await latestCodeFor(sesEndpoint(), body.email);
     const attackerResponse = await attacker.post(
       provisionalPOST,
-      signupBody({
+      signupInput({
         email: body.email,
         firstName: 'Mallory',
         phone: '(212) 555-0199',
@@ -200,12 +188,12 @@ describe('patient signup against the local stack', () => {
 
   it('answers 202 for an email that is already verified, tells its owner, and changes nothing', async () => {
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
     const other = new TestBrowser();
-    const again = await other.post(provisionalPOST, signupBody({ email: body.email, firstName: 'Mallory' }));
+    const again = await other.post(provisionalPOST, signupInput({ email: body.email, firstName: 'Mallory' }));
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ status: 'code_sent' });
     const emails = await inboxFor(sesEndpoint(), body.email);
@@ -221,19 +209,19 @@ describe('patient signup against the local stack', () => {
     const browser = new TestBrowser();
     const response = await browser.post(
       provisionalPOST,
-      signupBody({ email: 'not-an-email', dateOfBirth: '2015-01-01', state: 'AK' }),
+      signupInput({ email: 'not-an-email', dateOfBirth: '2015-01-01', state: 'AK' }),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.error.code).toBe('validation_failed');
     const paths = body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'dateOfBirth', 'state']));
-    const extra = await browser.post(provisionalPOST, { ...signupBody(), isAdmin: true });
+    const extra = await browser.post(provisionalPOST, { ...signupInput(), isAdmin: true });
     expect(extra.status).toBe(400);
     expect((await extra.json()).error.issues).toEqual([
       expect.objectContaining({ path: 'isAdmin', message: expect.stringContaining('isAdmin') }),
     ]);
-    const bidi = await browser.post(provisionalPOST, signupBody({ firstName: 'Ada\u202Egnp.exe' }));
+    const bidi = await browser.post(provisionalPOST, signupInput({ firstName: 'Ada\u202Egnp.exe' }));
     expect((await bidi.json()).error.issues).toEqual([expect.objectContaining({ path: 'firstName' })]);
     const broken = await browser.post(provisionalPOST, '{"firstName":');
     expect(broken.status).toBe(400);
@@ -242,7 +230,7 @@ describe('patient signup against the local stack', () => {
 
   it('gives the same 400 for a wrong code, an unknown email and a used code', async () => {
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const wrong = code === '000000' ? '111111' : '000000';
@@ -262,7 +250,7 @@ describe('patient signup against the local stack', () => {
 
   it('kills a code after 5 wrong attempts, even for the right code after', async () => {
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const wrong = code === '999999' ? '888888' : '999999';
@@ -276,7 +264,7 @@ describe('patient signup against the local stack', () => {
   it('refuses an expired code', async () => {
     const t0 = new Date();
     const binding = newBinding();
-    const body = schema.parse(signupBody());
+    const body = schema.parse(signupInput());
     await signupService().requestCode(body, binding, context(t0));
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const elevenMinutesLater = new Date(t0.getTime() + 11 * 60_000);
@@ -289,7 +277,7 @@ describe('patient signup against the local stack', () => {
 
   it('counts at most 5 of 50 concurrent wrong guesses and never verifies', async () => {
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     await browser.post(provisionalPOST, body);
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const guesses = Array.from({ length: 50 }, (_, i) =>
@@ -310,7 +298,7 @@ describe('patient signup against the local stack', () => {
   it('backs off between codes for one browser and says when to try again', async () => {
     const t0 = new Date(Date.now() + 3 * 86_400_000);
     const binding = newBinding();
-    const body = schema.parse(signupBody());
+    const body = schema.parse(signupInput());
     const at = (seconds: number) => context(new Date(t0.getTime() + seconds * 1000));
     await signupService().requestCode(body, binding, at(0));
     const first = await refused(signupService().requestCode(body, binding, at(1)));
@@ -326,7 +314,7 @@ describe('patient signup against the local stack', () => {
   });
 
   it('leaves the real user able to get a code while an attacker hammers their email', async () => {
-    const body = signupBody();
+    const body = signupInput();
     const attacker = new TestBrowser();
     const statuses: number[] = [];
     // One browser that keeps its cookie, then one that drops it every time (a new binding each).
@@ -348,7 +336,7 @@ describe('patient signup against the local stack', () => {
     // One UTC day of its own, so the whole attack falls in one budget window.
     const day = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 5 * 86_400_000;
     const binding = newBinding();
-    const body = schema.parse(signupBody());
+    const body = schema.parse(signupInput());
     const email = body.email;
     let realCode = '';
     let guesses = 0;
@@ -418,7 +406,7 @@ describe('patient signup against the local stack', () => {
       },
     });
     const binding = newBinding();
-    const body = schema.parse(signupBody());
+    const body = schema.parse(signupInput());
     const error = await refused(failing.requestCode(body, binding, context(new Date())));
     expect(error.code).toBe('service_unavailable');
     expect(error.extra.retryAfterSeconds).toBe(5);
@@ -444,7 +432,7 @@ describe('patient signup against the local stack', () => {
       appUrl: serverEnv().APP_URL,
     });
     const binding = newBinding();
-    const body = schema.parse(signupBody());
+    const body = schema.parse(signupInput());
     await signupService().requestCode(body, binding, context(new Date()));
     const code = await latestCodeFor(sesEndpoint(), body.email);
     const failed = await broken.verify({ email: body.email, code }, binding, context(new Date())).then(
@@ -466,7 +454,7 @@ describe('patient signup against the local stack', () => {
     const ip = uniqueIp();
     const statuses: number[] = [];
     for (let i = 0; i < 21; i += 1) {
-      statuses.push((await new TestBrowser(ip).post(provisionalPOST, signupBody())).status);
+      statuses.push((await new TestBrowser(ip).post(provisionalPOST, signupInput())).status);
     }
     expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
     expect(statuses[20]).toBe(429);
@@ -479,7 +467,7 @@ describe('patient signup against the local stack', () => {
       console[level] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
     }
     const browser = new TestBrowser();
-    const body = signupBody();
+    const body = signupInput();
     try {
       await browser.post(provisionalPOST, body);
       const code = await latestCodeFor(sesEndpoint(), body.email);
