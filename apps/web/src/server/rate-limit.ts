@@ -44,7 +44,8 @@ export class RateLimiter {
     private readonly secret: string,
   ) {}
 
-  private key(name: string, subject: string): string {
+  /** The counter key of a rule and subject: the rule's name and an HMAC, so no email or IP is stored. */
+  key(name: string, subject: string): string {
     const keyed = limitSubject(subject);
     return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${keyed}`).digest('base64url')}`;
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { clinicianApplicationInput, uniqueEmail } from '@telehealth/contracts/fixtures';
 import { ClinicianApplicationRepository, openApplicationLockId } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';

@@ -107,7 +107,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     hmac(`email-verification:v1:${purpose}:${bindingId}:${email}`);
   const failureBudget = (email: string, now: Date) =>
     rateLimits.budget(
-      `code-failures#${hmac(`rate-limit:${email}`)}`,
+      limiter.key('code-failures', email),
       FAILURE_BUDGET.limit,
       FAILURE_BUDGET.windowSeconds,
       now,
@@ -231,7 +231,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
 
   async function noticeOwner(email: string, budget: ReturnType<typeof failureBudget>, ctx: RequestContext) {
     const once = await rateLimits
-      .cooldown(`code-failures-notice#${hmac(`rate-limit:${email}`)}`, budget.retryAfterSeconds, ctx.now)
+      .cooldown(limiter.key('code-failures-notice', email), budget.retryAfterSeconds, ctx.now)
       .catch((error: unknown) => {
         log.error('email_code.notice_failed', {
           requestId: ctx.requestId,

@@ -372,8 +372,7 @@ describe('patient signup against the local stack', () => {
     expect(statuses[200]).toBeUndefined();
     expect(statuses[500]).toBeUndefined();
     const budget = new RateLimitRepository(db(), serverEnv().tableNames.rateLimits);
-    const { createHmac } = await import('node:crypto');
-    const key = `code-failures#${createHmac('sha256', serverEnv().OTP_HMAC_SECRET).update(`rate-limit:${email}`).digest('base64url')}`;
+    const key = rateLimiter().key('code-failures', email);
     const spent = await budget
       .budget(key, FAILURE_BUDGET.limit, FAILURE_BUDGET.windowSeconds, new Date(day))
       .spent();
