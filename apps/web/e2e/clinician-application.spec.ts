@@ -447,6 +447,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
         },
       });
     }
+
     return route.fallback();
   });
 
@@ -476,7 +477,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
   expect(keys).toEqual([idempotencyKey, idempotencyKey, idempotencyKey]);
 });
 
-test('without the proof cookie, submitting goes back to the email step with every answer kept, and submits once the email is proven again', async ({
+test('a submit refused for its email (403, or 401 once the proof cookie is gone) goes back to the email step with every answer kept, and submits once the email is proven again', async ({
   page,
   context,
 }) => {
@@ -567,6 +568,25 @@ test('without the proof cookie, submitting goes back to the email step with ever
   await page.reload();
   await expectStepHeading(page, 'Review and submit');
 
+  // A proof for another email (say, proven in another tab) is refused with 403: back to the email step.
+  await page.route('**/api/clinician/apply', (route) =>
+    route.fulfill({
+      status: 403,
+      json: { error: { code: 'forbidden', message: 'This application uses a different email.' } },
+    }),
+  );
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expectStepHeading(page, 'Confirm your email');
+  const different = page.getByText(
+    /This browser confirmed a different email from the one on your application/,
+  );
+  await expect(different).toBeFocused();
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
+  await page.unroute('**/api/clinician/apply');
+  // A reload asks the server again: this browser's proof is for this email, so back to the review.
+  await page.reload();
+  await expectStepHeading(page, 'Review and submit');
+
   // The proof cookie is gone (cleared, or its 12 hours are up): the server refuses the submit.
   await context.clearCookies();
   const refused = page.waitForResponse((response) => response.url().endsWith('/api/clinician/apply'));
@@ -652,6 +672,9 @@ test('the email step explains a busy service and the wait between codes, and a c
     'aria-disabled',
     'true',
   );
+  // A reload on the code entry stays there (the binding cookie keeps the code valid for this browser).
+  await page.reload();
+  await expect(codeSentTo(page, email)).toBeVisible();
   const code = await latestCodeFor(sesEndpoint(), email);
   const codeField = page.getByLabel('6-digit code');
   await codeField.fill(code === '000000' ? '111111' : '000000');

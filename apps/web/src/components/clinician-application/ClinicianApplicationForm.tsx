@@ -361,12 +361,6 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       setEmailNotice(result.status === 401 ? proofMessages.missing : proofMessages.different);
       setProofState({ kind: 'known', proof: null });
       requestFocus({ kind: 'id', id: EMAIL_NOTICE_ID });
-      // A 403 means this browser proved another email: offer it, as on arrival.
-      if (result.status === 403) {
-        void checkProof().then(({ proof: found }) => {
-          if (found) setProofState({ kind: 'known', proof: found });
-        });
-      }
       return;
     }
 
@@ -430,8 +424,9 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     goTo(EMAIL_STEP);
   }
 
+  /** From "Change email": keep the email already proven for this draft. */
   function continueWithProof() {
-    if (proof) emailConfirmed(proof);
+    if (proof && isProven(draftRef.current.email, proof)) emailConfirmed(proof);
   }
 
   function startOver() {
@@ -531,7 +526,9 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
           interactive={ready}
           draftEmail={draft.email}
           codeSentTo={draft.codeSentTo}
-          proof={proof}
+          // Only the draft's own proven email is offered: after "Start over" (a shared computer, say),
+          // a proof left in the cookie is not handed to the next application.
+          proof={isProven(draft.email, proof) ? proof : null}
           notice={emailNotice}
           serverError={errors.email}
           onCodeSent={codeSent}

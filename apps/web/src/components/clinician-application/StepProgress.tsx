@@ -4,21 +4,21 @@ import { HEADING_ID, stepLabel, steps } from './step-definitions';
 export function StepProgress({ current }: { current: number }) {
   return (
     <nav aria-label="Application steps">
-      <ol className="grid grid-cols-3 gap-2 sm:grid-cols-9">
+      <ol className="grid grid-cols-3 gap-x-2 gap-y-3 sm:grid-cols-5">
         {steps.map((step, index) => {
           const state = index < current ? 'done' : index === current ? 'current' : 'todo';
           return (
             <li
               key={step.id}
               aria-current={state === 'current' ? 'step' : undefined}
-              className="flex flex-col gap-1.5"
+              className="flex min-w-0 flex-col gap-1.5"
             >
               <span
                 aria-hidden="true"
                 className={`h-1.5 rounded-full ${state === 'todo' ? 'bg-slate-200' : 'bg-brand-600'}`}
               />
               <span
-                className={`text-xs leading-tight ${
+                className={`text-xs leading-tight break-words ${
                   state === 'current' ? 'font-semibold text-brand-900' : 'text-slate-600'
                 }`}
               >

@@ -19,7 +19,7 @@ describe('checkProof', () => {
     expect(await checkProof()).toEqual({ proof });
     expect(fetch).toHaveBeenCalledWith(
       '/api/clinician/email/session',
-      expect.objectContaining({ method: 'GET', body: undefined }),
+      expect.objectContaining({ method: 'GET', cache: 'no-store', credentials: 'same-origin' }),
     );
   });
 

@@ -16,6 +16,7 @@ export async function getJson(
     let response: Response;
     try {
       response = await fetch(url, {
+        method: 'GET',
         headers: { accept: 'application/json' },
         credentials: 'same-origin',
         cache: 'no-store',

@@ -20,7 +20,7 @@ export interface EmailStepProps {
   draftEmail: string;
   /** The email a code was sent to and not confirmed yet: then the code entry shows. */
   codeSentTo: string;
-  /** The email this browser has proven, offered as "Continue with …". */
+  /** The draft's email when this browser has proven it (reached by "Change email"): it can be kept. */
   proof: VerifiedEmail | null;
   /** Why the clinician is here again (a refused submit, a return after the proof ended). */
   notice: string | undefined;
@@ -49,8 +49,8 @@ function emailError(email: string): string | undefined {
 
 /**
  * Step 1: the applicant proves their email with a 6-digit code before anything is filed under it.
- * Enter the email and "Send code", then the shared code entry. A proof this browser already holds
- * can be used as it is.
+ * Enter the email and "Send code", then the shared code entry. After "Change email", the draft's
+ * own proven email can be kept as it is.
  */
 export function EmailStep(props: EmailStepProps) {
   const { interactive, codeSentTo, proof, notice } = props;
