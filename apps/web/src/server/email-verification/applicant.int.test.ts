@@ -3,7 +3,7 @@ import { ClinicianApplicationRepository, openApplicationLockId } from '@teleheal
 import { describe, expect, it } from 'vitest';
 import { POST as applyPOST } from '@/app/api/clinician/apply/route';
 import { POST as codePOST } from '@/app/api/clinician/email/code/route';
-import { GET as sessionGET } from '@/app/api/clinician/email/session/route';
+import { DELETE as sessionDELETE, GET as sessionGET } from '@/app/api/clinician/email/session/route';
 import { POST as verifyPOST } from '@/app/api/clinician/email/verify/route';
 import { dynamoDocumentClient } from '@/server/aws';
 import { serverEnv } from '@/server/env';
@@ -56,6 +56,11 @@ describe('clinician applicant email proof against the local stack', () => {
     const session = await browser.get(sessionGET);
     expect(session.status).toBe(200);
     expect(await session.json()).toMatchObject({ status: 'verified', email: address });
+
+    // "Start over" forgets the proof in this browser.
+    const forgotten = await sessionDELETE(new Request('http://localhost/api', { method: 'DELETE' }));
+    expect(forgotten.status).toBe(204);
+    expect(forgotten.headers.get('set-cookie')).toMatch(/^lumen-applicant=; Max-Age=0;/);
   });
 
   it('refuses a wrong code and a code used from another browser with the one 400', async () => {

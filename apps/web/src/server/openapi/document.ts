@@ -175,11 +175,18 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
         [String(spec.success.status)]: {
           description: spec.success.description,
           ...(Object.keys(successHeaders).length ? { headers: successHeaders } : {}),
-          content: {
-            'application/json': {
-              schema: addSchema(spec.success.name, openApiSchema(spec.success.schema, { io: 'output' })),
-            },
-          },
+          ...(spec.success.schema
+            ? {
+                content: {
+                  'application/json': {
+                    schema: addSchema(
+                      spec.success.name,
+                      openApiSchema(spec.success.schema, { io: 'output' }),
+                    ),
+                  },
+                },
+              }
+            : {}),
         },
         ...spec.otherResponses,
         ...errorResponses(spec),

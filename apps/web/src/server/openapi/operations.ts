@@ -46,7 +46,7 @@ export interface ErrorCase {
 }
 
 export interface OperationSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** The URL path, exactly as the route's folder maps to it. */
   path: string;
   operationId: string;
@@ -59,9 +59,10 @@ export interface OperationSpec {
   security: Partial<Record<SecurityScheme, []>>[];
   body?: { schema: z.core.$ZodType; name: string; maxBytes: number; hints?: SchemaHints; example?: unknown };
   success: {
-    status: 200 | 201 | 202;
+    status: 200 | 201 | 202 | 204;
     description: string;
-    schema: z.core.$ZodType;
+    /** Absent for a 204 (no body). */
+    schema?: z.core.$ZodType;
     name: string;
     headers?: Record<string, { description: string; schema: Record<string, unknown>; required?: boolean }>;
     example?: unknown;
@@ -300,6 +301,26 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         name: 'VerifiedEmail',
       },
       errors: [{ code: 'unauthenticated', when: 'no applicant cookie, or it is forged or expired' }],
+    },
+    {
+      method: 'delete',
+      path: '/api/clinician/email/session',
+      operationId: 'forgetApplicantEmailSession',
+      tag: 'Clinician applicants',
+      summary: 'Forget the proven email in this browser',
+      description:
+        'Expires the applicant cookie ("Start over", or leaving a shared computer). Always 204; calls no AWS service.',
+      routeName: 'clinician.email.session.delete',
+      security: [{}, { applicantCookie: [] }],
+      success: {
+        status: 204,
+        description: 'The applicant cookie is expired (`Max-Age=0`).',
+        name: 'NoContent',
+        headers: {
+          'set-cookie': { description: 'Expires the applicant cookie.', schema: { type: 'string' } },
+        },
+      },
+      errors: [],
     },
     {
       method: 'post',
