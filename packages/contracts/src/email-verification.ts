@@ -8,16 +8,9 @@ import { emailSchema, otpCodeSchema } from './patient';
 export const requestEmailCodeSchema = z.strictObject({ email: emailSchema });
 export type RequestEmailCodeInput = z.input<typeof requestEmailCodeSchema>;
 
-export const emailCodeSentSchema = z.object({ status: z.literal('code_sent') });
-export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
+export { type EmailCodeSent, emailCodeSentSchema } from './response-schemas';
 
 export const verifyEmailCodeSchema = z.strictObject({ email: emailSchema, code: otpCodeSchema });
 export type VerifyEmailCodeInput = z.input<typeof verifyEmailCodeSchema>;
 
-/** The proven email and until when the proof is accepted (ISO-8601 UTC). */
-export const verifiedEmailSchema = z.object({
-  status: z.literal('verified'),
-  email: z.email(),
-  expiresAt: z.iso.datetime(),
-});
-export type VerifiedEmail = z.infer<typeof verifiedEmailSchema>;
+export { type VerifiedEmail, verifiedEmailSchema } from './response-schemas';

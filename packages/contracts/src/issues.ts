@@ -16,9 +16,4 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
-/** First message per field path, for showing inline errors beside inputs. */
-export function firstIssueByPath(issues: readonly FieldIssue[]): Record<string, string> {
-  const byPath: Record<string, string> = {};
-  for (const issue of issues) byPath[issue.path] ??= issue.message;
-  return byPath;
-}
+export { firstIssueByPath } from './field-issues';

@@ -1,22 +1,37 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
-import { type UsStateCode, usStates } from './states';
+import {
+  EARLIEST_DATE_OF_BIRTH,
+  EMAIL_MAX_LENGTH,
+  isAtLeastYearsOld,
+  isoDateToday,
+  MINIMUM_PATIENT_AGE,
+  signupMessages as m,
+  NAME_MAX_LENGTH,
+  normalizeEmail,
+  OTP_CODE_PATTERN,
+  PHONE_MAX_LENGTH,
+} from './signup-checks';
+import type { UsStateCode } from './states';
 import { plainText, strictObject } from './text';
 
-export const MINIMUM_PATIENT_AGE = 18;
-export const OTP_LENGTH = 6;
-
-/** Emails are compared and stored trimmed and lower-cased, so `Ann@X.com ` and `ann@x.com` are one patient. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+// The browser checks a signup with `checkSignup` (./signup-checks, no zod); this is the server's contract.
+export {
+  isAtLeastYearsOld,
+  isoDateToday,
+  MINIMUM_PATIENT_AGE,
+  normalizeEmail,
+  OTP_LENGTH,
+  OTP_RESEND_COOLDOWN_SECONDS,
+} from './signup-checks';
+export { stateName } from './states';
 
 export const emailSchema = z
-  .string({ error: 'Enter your email address.' })
+  .string({ error: m.emailMissing })
   .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
-  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }))
+  .min(1, m.emailMissing)
+  .max(EMAIL_MAX_LENGTH, m.emailTooLong)
+  .pipe(z.email({ error: m.emailInvalid }))
   .transform(normalizeEmail);
 
 /** Parses a phone number as typed (US numbers may omit +1) and returns it in E.164, or undefined. */
@@ -26,50 +41,32 @@ export function toE164(phone: string): string | undefined {
 }
 
 export const phoneSchema = z
-  .string({ error: 'Enter your mobile phone number.' })
+  .string({ error: m.phoneMissing })
   .trim()
-  .min(1, 'Enter your mobile phone number.')
-  .max(32, 'That phone number is too long.')
+  .min(1, m.phoneMissing)
+  .max(PHONE_MAX_LENGTH, m.phoneTooLong)
   .transform((value, ctx) => {
     const e164 = toE164(value);
     if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, like (415) 555-0134.' });
+      ctx.addIssue({ code: 'custom', message: m.phoneInvalid });
       return z.NEVER;
     }
     return e164;
   });
 
-/** Today's date as YYYY-MM-DD in UTC. */
-export function isoDateToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/**
- * True when someone born on `dateOfBirth` is at least `years` old on `today` (both YYYY-MM-DD).
- * Compares date strings, so a 29 February birthday turns a year older on 1 March in common years.
- */
-export function isAtLeastYearsOld(dateOfBirth: string, years: number, today: string): boolean {
-  const [year = '0', rest] = [today.slice(0, 4), today.slice(4)];
-  const cutoff = `${String(Number(year) - years).padStart(4, '0')}${rest}`;
-  return dateOfBirth <= cutoff;
-}
-
 export const dateOfBirthSchema = z
-  .string({ error: 'Enter your date of birth.' })
-  .min(1, 'Enter your date of birth.')
-  .pipe(z.iso.date({ error: 'Enter a real date as YYYY-MM-DD.' }))
-  .refine((dob) => dob >= '1900-01-01', 'Enter a date of birth after 1900.')
-  .refine((dob) => dob <= isoDateToday(), 'Your date of birth cannot be in the future.')
-  .refine(
-    (dob) => isAtLeastYearsOld(dob, MINIMUM_PATIENT_AGE, isoDateToday()),
-    `You must be ${MINIMUM_PATIENT_AGE} or older to use this service.`,
-  );
+  .string({ error: m.dateOfBirthMissing })
+  .min(1, m.dateOfBirthMissing)
+  .pipe(z.iso.date({ error: m.dateOfBirthInvalid }))
+  .refine((dob) => dob >= EARLIEST_DATE_OF_BIRTH, m.dateOfBirthTooEarly)
+  .refine((dob) => dob <= isoDateToday(), m.dateOfBirthInFuture)
+  .refine((dob) => isAtLeastYearsOld(dob, MINIMUM_PATIENT_AGE, isoDateToday()), m.tooYoung);
 
 /** Names appear in emails and pages: plain text, NFC. */
 const nameSchema = (label: string) =>
-  plainText({ error: `Enter your ${label}.` })
-    .min(1, `Enter your ${label}.`)
-    .max(100, `Your ${label} must be 100 characters or fewer.`);
+  plainText({ error: m.nameMissing(label) })
+    .min(1, m.nameMissing(label))
+    .max(NAME_MAX_LENGTH, m.nameTooLong(label));
 
 /**
  * The signup contract, built for the states the service covers, so the form and the API agree on
@@ -84,14 +81,12 @@ export function makeProvisionalPatientSchema(servedStates: readonly UsStateCode[
     phone: phoneSchema,
     dateOfBirth: dateOfBirthSchema,
     state: z
-      .string({ error: 'Choose the state you live in.' })
-      .refine((s) => served.has(s), {
-        message: 'We do not serve that state yet. Choose a state from the list.',
-      })
+      .string({ error: m.stateMissing })
+      .refine((s) => served.has(s), { message: m.stateNotServed })
       .transform((s) => s as UsStateCode),
     consent: strictObject({
-      telehealth: z.literal(true, { error: 'You must consent to receive care by telehealth.' }),
-      privacy: z.literal(true, { error: 'You must accept the privacy notice.' }),
+      telehealth: z.literal(true, { error: m.telehealthConsent }),
+      privacy: z.literal(true, { error: m.privacyConsent }),
     }),
   });
 }
@@ -111,23 +106,14 @@ export type PendingSignupDetails = Pick<
   'firstName' | 'lastName' | 'phone' | 'dateOfBirth' | 'state'
 > & { consentedAt: string };
 
-export const provisionalPatientAcceptedSchema = z.object({ status: z.literal('code_sent') });
-export type ProvisionalPatientAccepted = z.infer<typeof provisionalPatientAcceptedSchema>;
+export {
+  type ProvisionalPatientAccepted,
+  provisionalPatientAcceptedSchema,
+  type VerifyPatientResult,
+  verifyPatientResultSchema,
+} from './response-schemas';
 
-export const otpCodeSchema = z
-  .string({ error: 'Enter the 6-digit code from your email.' })
-  .trim()
-  .regex(/^\d{6}$/, 'Enter the 6-digit code from your email.');
+export const otpCodeSchema = z.string({ error: m.otpCode }).trim().regex(OTP_CODE_PATTERN, m.otpCode);
 
 export const verifyPatientSchema = strictObject({ email: emailSchema, code: otpCodeSchema });
 export type VerifyPatientInput = z.input<typeof verifyPatientSchema>;
-
-export const verifyPatientResultSchema = z.object({ status: z.literal('verified') });
-export type VerifyPatientResult = z.infer<typeof verifyPatientResultSchema>;
-
-/** Seconds a patient waits before asking for another code; the form shows the countdown. */
-export const OTP_RESEND_COOLDOWN_SECONDS = 60;
-
-export function stateName(code: UsStateCode): string {
-  return usStates[code];
-}

@@ -58,3 +58,7 @@ export type UsStateCode = keyof typeof usStates;
 export function isUsStateCode(value: string): value is UsStateCode {
   return Object.hasOwn(usStates, value);
 }
+
+export function stateName(code: UsStateCode): string {
+  return usStates[code];
+}

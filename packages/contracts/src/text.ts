@@ -1,23 +1,19 @@
 import { z } from 'zod';
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  MULTI_LINE_CONTROL_CHARACTER_MESSAGE,
+  MULTI_LINE_FORBIDDEN,
+  SINGLE_LINE_FORBIDDEN,
+  TEXT_DIRECTION_CHARACTERS,
+  TEXT_DIRECTION_MESSAGE,
+} from './signup-checks';
 
-/**
- * Invisible characters that reorder how text is displayed (bidirectional embeddings, overrides and
- * isolates, directional marks, the Arabic letter mark). In a name or a file name they make
- * `Maria‮fdp.exe` read as something else in an email or the portal, so they are refused, not stripped.
- */
-export const TEXT_DIRECTION_CHARACTERS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
-const SINGLE_LINE_FORBIDDEN = /[\p{Cc}\u2028\u2029]/u;
-/** The same, except the line feed and tab a multi-line explanation needs. */
-const MULTI_LINE_FORBIDDEN = /(?![\n\t])[\p{Cc}\u2028\u2029]/u;
-
-export const CONTROL_CHARACTER_MESSAGE =
-  'This cannot contain line breaks, tabs or other control characters. Retype it on one line.';
-export const MULTI_LINE_CONTROL_CHARACTER_MESSAGE =
-  'This contains control characters. Retype it using only letters, numbers, punctuation and line breaks.';
-export const TEXT_DIRECTION_MESSAGE =
-  'This contains hidden characters that change the direction of text. Retype it without them.';
+export {
+  CONTROL_CHARACTER_MESSAGE,
+  MULTI_LINE_CONTROL_CHARACTER_MESSAGE,
+  TEXT_DIRECTION_CHARACTERS,
+  TEXT_DIRECTION_MESSAGE,
+};
 
 /**
  * Free text that reaches an email or a page (names, addresses, employers, explanations, file names):

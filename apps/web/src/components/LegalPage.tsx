@@ -1,27 +1,19 @@
 import type { ReactNode } from 'react';
-import { SiteFooter } from './SiteFooter';
-import { SiteHeader } from './SiteHeader';
 
 interface LegalPageProps {
-  brandName: string;
-  supportEmail: string;
   title: string;
   intro: ReactNode;
   children: ReactNode;
 }
 
-/** Frame for the privacy notice and terms: shared header and footer, readable prose column. */
-export function LegalPage({ brandName, supportEmail, title, intro, children }: LegalPageProps) {
+/** The privacy notice and terms: a readable prose column (the marketing layout adds header and footer). */
+export function LegalPage({ title, intro, children }: LegalPageProps) {
   return (
-    <>
-      <SiteHeader brandName={brandName} />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16 lg:px-8">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{title}</h1>
-        <div className="mt-4 text-lg text-slate-700">{intro}</div>
-        <div className="mt-10 space-y-8 text-slate-700">{children}</div>
-      </main>
-      <SiteFooter brandName={brandName} supportEmail={supportEmail} />
-    </>
+    <main id="main" className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16 lg:px-8">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{title}</h1>
+      <div className="mt-4 text-lg text-slate-700">{intro}</div>
+      <div className="mt-10 space-y-8 text-slate-700">{children}</div>
+    </main>
   );
 }
 

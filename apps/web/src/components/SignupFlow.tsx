@@ -1,11 +1,15 @@
 'use client';
 
-import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type UsStateCode } from '@telehealth/contracts';
+import {
+  firstIssueByPath,
+  OTP_RESEND_COOLDOWN_SECONDS,
+  type UsStateCode,
+} from '@telehealth/contracts/client';
 import { useEffect, useState } from 'react';
+import { describeFailure } from './api/describe-failure';
+import { requestSignupCode, verifySignupCode } from './api/signup';
 import { CheckCircleIcon } from './CheckCircleIcon';
-import { postJson, somethingWentWrong } from './form/api';
 import { CodeEntry, type ResendOutcome } from './form/CodeEntry';
-import { rateLimitedMessage } from './form/time';
 import { useFocusRequest } from './form/use-focus-request';
 import {
   emptySignupValues,
@@ -78,7 +82,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
       });
       return { kind: 'moved' };
     }
-    const result = await postJson('/api/patient/provisional', toSignupPayload(sentValues));
+    const result = await requestSignupCode(toSignupPayload(sentValues));
     if (result.kind === 'ok') {
       setResendAt(Date.now() + OTP_RESEND_COOLDOWN_SECONDS * 1000);
       return { kind: 'sent' };
@@ -86,7 +90,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
     if (result.kind === 'error' && result.status === 429) {
       const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
       setResendAt(Date.now() + seconds * 1000);
-      return { kind: 'rate_limited', message: rateLimitedMessage(result.error?.message, seconds), seconds };
+      return { kind: 'rate_limited', message: describeFailure(result), seconds };
     }
     if (
       result.kind === 'error' &&
@@ -97,10 +101,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
       backToForm({ errors, focus: firstInvalidFieldId(errors) });
       return { kind: 'moved' };
     }
-    if (result.kind === 'error' && result.status < 500 && result.error) {
-      return { kind: 'failed', message: result.error.message };
-    }
-    return { kind: 'failed', message: somethingWentWrong };
+    return { kind: 'failed', message: describeFailure(result, { detailsKept: true }) };
   }
 
   function verified() {
@@ -120,7 +121,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
         title="Check your email"
         email={email}
         resendAt={resendAt}
-        verifyUrl="/api/patient/verify"
+        verify={(code) => verifySignupCode({ email, code })}
         onVerified={verified}
         onResend={resend}
         onUseDifferentEmail={() => backToForm({ focus: fieldId('email') })}

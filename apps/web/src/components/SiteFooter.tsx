@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { BrandMark } from './SiteHeader';
 
-/** Site-wide footer; shared by the landing and legal pages. */
+/** Site-wide footer; the marketing layout renders it once for every marketing page. */
 export function SiteFooter({ brandName, supportEmail }: { brandName: string; supportEmail: string }) {
   return (
     <footer className="border-t border-slate-200 bg-slate-50">
@@ -20,14 +19,14 @@ export function SiteFooter({ brandName, supportEmail }: { brandName: string; sup
           <h2 className="sr-only">Site links</h2>
           <ul className="space-y-2">
             <li>
-              <Link href="/privacy" className="underline underline-offset-2 hover:text-brand-700">
+              <a href="/privacy" className="underline underline-offset-2 hover:text-brand-700">
                 Privacy notice
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href="/terms" className="underline underline-offset-2 hover:text-brand-700">
+              <a href="/terms" className="underline underline-offset-2 hover:text-brand-700">
                 Terms of use
-              </Link>
+              </a>
             </li>
             <li>
               Support:{' '}

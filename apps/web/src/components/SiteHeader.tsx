@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export function BrandMark({ className }: { className?: string }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className={className}>
@@ -17,7 +15,11 @@ const navLinks = [
   { href: '/#clinicians', label: 'For clinicians' },
 ];
 
-/** Site-wide header with the skip link; shared by the landing and legal pages. */
+/**
+ * Site-wide header with the skip link; the marketing layout renders it once for every marketing page.
+ * Plain links, not `next/link`: these pages are static documents, and the client router would add
+ * its code and prefetch every linked page while the landing page loads.
+ */
 export function SiteHeader({ brandName }: { brandName: string }) {
   return (
     <>
@@ -29,10 +31,10 @@ export function SiteHeader({ brandName }: { brandName: string }) {
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6 lg:px-8">
-          <Link href="/" className="inline-flex items-center gap-2.5 self-start rounded-md sm:self-auto">
+          <a href="/" className="inline-flex items-center gap-2.5 self-start rounded-md sm:self-auto">
             <BrandMark className="size-8 text-brand-600" />
             <span className="text-lg font-bold tracking-tight text-slate-900">{brandName}</span>
-          </Link>
+          </a>
           <nav aria-label="Main">
             <ul className="-mx-2 flex flex-wrap items-center gap-x-1 gap-y-1 text-sm font-medium">
               {navLinks.map((link) => (

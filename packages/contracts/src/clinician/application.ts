@@ -91,15 +91,7 @@ export const presignUploadRequestSchema = strictObject({
 export type PresignUploadRequest = z.infer<typeof presignUploadRequestSchema>;
 
 /** Where and how the browser uploads the file: send the bytes with exactly these headers before `expiresAt`. */
-export const presignUploadResponseSchema = z.object({
-  uploadId: z.string(),
-  key: z.string(),
-  url: z.string(),
-  headers: z.record(z.string(), z.string()),
-  /** ISO-8601 UTC. */
-  expiresAt: z.string(),
-});
-export type PresignUploadResponse = z.infer<typeof presignUploadResponseSchema>;
+export { type PresignUploadResponse, presignUploadResponseSchema } from '../response-schemas';
 
 /**
  * An uploaded document as the application refers to it. The server checks that `key` lies under the
@@ -575,10 +567,7 @@ export type StoredApplicationAnswers = Omit<
   'documents' | 'idempotencyKey' | 'draftId' | 'email'
 >;
 
-export const clinicianApplicationAcceptedSchema = z.object({
-  applicationId: z.string(),
-  /** Short reference the clinician quotes when contacting us. */
-  referenceNumber: z.string(),
-  status: z.literal('SUBMITTED'),
-});
-export type ClinicianApplicationAccepted = z.infer<typeof clinicianApplicationAcceptedSchema>;
+export {
+  type ClinicianApplicationAccepted,
+  clinicianApplicationAcceptedSchema,
+} from '../response-schemas';

@@ -1,10 +1,7 @@
 import { MINIMUM_PATIENT_AGE, stateName } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignupFlow } from '@/components/SignupFlow';
-import { SiteFooter } from '@/components/SiteFooter';
-import { SiteHeader } from '@/components/SiteHeader';
 import { publicConfig } from '@/server/env';
 
 const { brandName, servedStates, supportEmail } = publicConfig;
@@ -103,239 +100,232 @@ function VisitEmailIllustration() {
 
 export default function LandingPage() {
   return (
-    <>
-      <SiteHeader brandName={brandName} />
-      <main id="main">
-        <section
-          aria-labelledby="hero-heading"
-          className="overflow-x-clip bg-gradient-to-b from-brand-50 to-white"
-        >
-          <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-2 lg:px-8">
-            <div>
-              <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-                Video visits in {servedStates.length} states
-              </p>
-              <h1
-                id="hero-heading"
-                className="mt-3 text-4xl font-bold tracking-tight text-balance text-slate-900 sm:text-5xl"
-              >
-                See a licensed clinician by video, without leaving home
-              </h1>
-              <p className="mt-5 max-w-xl text-lg text-slate-700">
-                Sign up in two minutes, confirm your email, and meet a clinician licensed in your state. When
-                it&rsquo;s time, your visit link arrives by email; there is nothing to install.
-              </p>
-              <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-                <a
-                  href="#signup"
-                  className="inline-flex items-center justify-center rounded-md bg-brand-600 px-6 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700"
-                >
-                  Get started
-                </a>
-                <a
-                  href="#how-it-works"
-                  className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-6 py-3 text-base font-semibold text-slate-800 hover:bg-slate-50"
-                >
-                  How it works
-                </a>
-              </div>
-              <ul className="mt-8 space-y-2 text-slate-700">
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  Clinicians licensed in the state where you are
-                </li>
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  Works on a phone, tablet or computer with a camera
-                </li>
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  Your details are kept private and never sold
-                </li>
-              </ul>
-              <p className="mt-6 text-sm text-slate-600">
-                Not for emergencies. If you have a medical emergency, call 911.
-              </p>
-            </div>
-            <VisitEmailIllustration />
-          </div>
-        </section>
-
-        <section id="how-it-works" aria-labelledby="how-heading" className="scroll-mt-4 py-16 sm:py-20">
-          <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
-            <h2 id="how-heading" className="text-3xl font-bold tracking-tight text-slate-900">
-              How it works
-            </h2>
-            <p className="mt-3 max-w-2xl text-lg text-slate-700">
-              Three steps from signing up to seeing someone.
+    <main id="main">
+      <section
+        aria-labelledby="hero-heading"
+        className="overflow-x-clip bg-gradient-to-b from-brand-50 to-white"
+      >
+        <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-2 lg:px-8">
+          <div>
+            <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+              Video visits in {servedStates.length} states
             </p>
-            <ol className="mt-10 grid gap-6 md:grid-cols-3">
-              {steps.map((step, index) => (
-                <li key={step.title} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-                  <span
-                    aria-hidden="true"
-                    className="flex size-10 items-center justify-center rounded-full bg-brand-100 text-lg font-bold text-brand-900"
-                  >
-                    {index + 1}
-                  </span>
-                  <h3 className="mt-4 text-lg font-semibold text-slate-900">{step.title}</h3>
-                  <p className="mt-2 text-slate-700">{step.body}</p>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </section>
-
-        <section
-          id="states"
-          aria-labelledby="states-heading"
-          className="scroll-mt-4 bg-brand-50 py-16 sm:py-20"
-        >
-          <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
-            <h2 id="states-heading" className="text-3xl font-bold tracking-tight text-slate-900">
-              Where we offer care
-            </h2>
-            <p className="mt-3 max-w-2xl text-lg text-slate-700">
-              Our clinicians can see you while you are in one of these states. We&rsquo;re adding more.
-            </p>
-            <ul className="mt-8 flex flex-wrap gap-3">
-              {stateNames.map((name) => (
-                <li
-                  key={name}
-                  className="rounded-full border border-brand-100 bg-white px-4 py-2 font-medium text-brand-900 shadow-sm"
-                >
-                  {name}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </section>
-
-        <section id="signup" aria-label="Sign up" className="scroll-mt-4 bg-slate-50 py-16 sm:py-20">
-          <div className="mx-auto grid max-w-6xl gap-10 px-4 sm:px-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:px-8">
-            <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-              <SignupFlow brandName={brandName} servedStates={servedStates} />
-            </div>
-            <aside aria-labelledby="signup-aside-heading" className="lg:pt-8">
-              <h3 id="signup-aside-heading" className="text-lg font-semibold text-slate-900">
-                Good to know
-              </h3>
-              <ul className="mt-4 space-y-3 text-slate-700">
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  Signing up is free and does not commit you to a visit.
-                </li>
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  You must be {MINIMUM_PATIENT_AGE} or older and live in a state we serve.
-                </li>
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  <span>
-                    We use your details only to arrange your care. Read our{' '}
-                    <Link href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
-                      privacy notice
-                    </Link>
-                    .
-                  </span>
-                </li>
-                <li className="flex gap-2">
-                  <CheckIcon />
-                  <span>
-                    Need help? Email{' '}
-                    <a
-                      href={`mailto:${supportEmail}`}
-                      className="font-medium break-words text-brand-700 underline underline-offset-2"
-                    >
-                      {supportEmail}
-                    </a>
-                  </span>
-                </li>
-              </ul>
-            </aside>
-          </div>
-        </section>
-
-        <section id="faq" aria-labelledby="faq-heading" className="scroll-mt-4 py-16 sm:py-20">
-          <div className="mx-auto max-w-3xl px-4 sm:px-6 lg:px-8">
-            <h2 id="faq-heading" className="text-3xl font-bold tracking-tight text-slate-900">
-              Frequently asked questions
-            </h2>
-            <div className="mt-8 space-y-3">
-              <Faq question="How much does it cost? Do you take insurance?">
-                <p>
-                  Signing up is free. We don&rsquo;t accept insurance yet. Before you book a visit we&rsquo;ll
-                  show you its price, and you decide then; you are never charged for signing up.
-                </p>
-              </Faq>
-              <Faq question="What do I need for a video visit?">
-                <p>
-                  A phone, tablet or computer with a camera and microphone, an up-to-date web browser, and a
-                  reasonably good internet connection. There is no app to install: you join from the link in
-                  your email. Find a quiet, private place for your visit.
-                </p>
-              </Faq>
-              <Faq question="How do you protect my privacy?">
-                <p>
-                  We collect only what we need to arrange your care, send it over encrypted connections, and
-                  let only the people caring for you see it. The codes and visit links we email you are stored
-                  only as secure hashes. We never sell your information or use it for advertising.
-                </p>
-                <p>
-                  Read the{' '}
-                  <Link href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
-                    privacy notice
-                  </Link>{' '}
-                  for the details.
-                </p>
-              </Faq>
-              <Faq question="Who are the clinicians?">
-                <p>
-                  Physicians, nurse practitioners and physician assistants licensed in the state where you
-                  are. Before anyone joins our network we check their licences, board certification and
-                  malpractice insurance.
-                </p>
-              </Faq>
-              <Faq question="Which states do you serve?">
-                <p>
-                  {listInWords(stateNames)}. You need to be in one of these states at the time of your visit,
-                  because clinicians may only treat patients in states where they are licensed.
-                </p>
-              </Faq>
-              <Faq question="Can I use this in an emergency?">
-                <p>
-                  No. If you have a medical emergency, call 911 or go to the nearest emergency room. If you
-                  are in crisis, call or text 988.
-                </p>
-              </Faq>
-            </div>
-          </div>
-        </section>
-
-        <section id="clinicians" aria-labelledby="clinicians-heading" className="scroll-mt-4 bg-brand-900">
-          <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-14 sm:px-6 md:flex-row md:items-center md:justify-between lg:px-8">
-            <div className="max-w-2xl">
-              <h2
-                id="clinicians-heading"
-                className="text-2xl font-bold tracking-tight text-white sm:text-3xl"
-              >
-                Are you a licensed clinician?
-              </h2>
-              <p className="mt-3 text-brand-50">
-                See patients by video in the states where you are licensed. Apply online and upload your
-                credentials; our team reviews every application.
-              </p>
-            </div>
-            <Link
-              href="/clinicians/apply"
-              className="inline-flex shrink-0 items-center justify-center rounded-md bg-white px-6 py-3 text-base font-semibold text-brand-900 shadow-sm hover:bg-brand-50"
+            <h1
+              id="hero-heading"
+              className="mt-3 text-4xl font-bold tracking-tight text-balance text-slate-900 sm:text-5xl"
             >
-              Join our clinical network
-            </Link>
+              See a licensed clinician by video, without leaving home
+            </h1>
+            <p className="mt-5 max-w-xl text-lg text-slate-700">
+              Sign up in two minutes, confirm your email, and meet a clinician licensed in your state. When
+              it&rsquo;s time, your visit link arrives by email; there is nothing to install.
+            </p>
+            <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+              <a
+                href="#signup"
+                className="inline-flex items-center justify-center rounded-md bg-brand-600 px-6 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700"
+              >
+                Get started
+              </a>
+              <a
+                href="#how-it-works"
+                className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-6 py-3 text-base font-semibold text-slate-800 hover:bg-slate-50"
+              >
+                How it works
+              </a>
+            </div>
+            <ul className="mt-8 space-y-2 text-slate-700">
+              <li className="flex gap-2">
+                <CheckIcon />
+                Clinicians licensed in the state where you are
+              </li>
+              <li className="flex gap-2">
+                <CheckIcon />
+                Works on a phone, tablet or computer with a camera
+              </li>
+              <li className="flex gap-2">
+                <CheckIcon />
+                Your details are kept private and never sold
+              </li>
+            </ul>
+            <p className="mt-6 text-sm text-slate-600">
+              Not for emergencies. If you have a medical emergency, call 911.
+            </p>
           </div>
-        </section>
-      </main>
-      <SiteFooter brandName={brandName} supportEmail={supportEmail} />
-    </>
+          <VisitEmailIllustration />
+        </div>
+      </section>
+
+      <section id="how-it-works" aria-labelledby="how-heading" className="scroll-mt-4 py-16 sm:py-20">
+        <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
+          <h2 id="how-heading" className="text-3xl font-bold tracking-tight text-slate-900">
+            How it works
+          </h2>
+          <p className="mt-3 max-w-2xl text-lg text-slate-700">
+            Three steps from signing up to seeing someone.
+          </p>
+          <ol className="mt-10 grid gap-6 md:grid-cols-3">
+            {steps.map((step, index) => (
+              <li key={step.title} className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+                <span
+                  aria-hidden="true"
+                  className="flex size-10 items-center justify-center rounded-full bg-brand-100 text-lg font-bold text-brand-900"
+                >
+                  {index + 1}
+                </span>
+                <h3 className="mt-4 text-lg font-semibold text-slate-900">{step.title}</h3>
+                <p className="mt-2 text-slate-700">{step.body}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </section>
+
+      <section
+        id="states"
+        aria-labelledby="states-heading"
+        className="scroll-mt-4 bg-brand-50 py-16 sm:py-20"
+      >
+        <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
+          <h2 id="states-heading" className="text-3xl font-bold tracking-tight text-slate-900">
+            Where we offer care
+          </h2>
+          <p className="mt-3 max-w-2xl text-lg text-slate-700">
+            Our clinicians can see you while you are in one of these states. We&rsquo;re adding more.
+          </p>
+          <ul className="mt-8 flex flex-wrap gap-3">
+            {stateNames.map((name) => (
+              <li
+                key={name}
+                className="rounded-full border border-brand-100 bg-white px-4 py-2 font-medium text-brand-900 shadow-sm"
+              >
+                {name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section id="signup" aria-label="Sign up" className="scroll-mt-4 bg-slate-50 py-16 sm:py-20">
+        <div className="mx-auto grid max-w-6xl gap-10 px-4 sm:px-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:px-8">
+          <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+            <SignupFlow brandName={brandName} servedStates={servedStates} />
+          </div>
+          <aside aria-labelledby="signup-aside-heading" className="lg:pt-8">
+            <h3 id="signup-aside-heading" className="text-lg font-semibold text-slate-900">
+              Good to know
+            </h3>
+            <ul className="mt-4 space-y-3 text-slate-700">
+              <li className="flex gap-2">
+                <CheckIcon />
+                Signing up is free and does not commit you to a visit.
+              </li>
+              <li className="flex gap-2">
+                <CheckIcon />
+                You must be {MINIMUM_PATIENT_AGE} or older and live in a state we serve.
+              </li>
+              <li className="flex gap-2">
+                <CheckIcon />
+                <span>
+                  We use your details only to arrange your care. Read our{' '}
+                  <a href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
+                    privacy notice
+                  </a>
+                  .
+                </span>
+              </li>
+              <li className="flex gap-2">
+                <CheckIcon />
+                <span>
+                  Need help? Email{' '}
+                  <a
+                    href={`mailto:${supportEmail}`}
+                    className="font-medium break-words text-brand-700 underline underline-offset-2"
+                  >
+                    {supportEmail}
+                  </a>
+                </span>
+              </li>
+            </ul>
+          </aside>
+        </div>
+      </section>
+
+      <section id="faq" aria-labelledby="faq-heading" className="scroll-mt-4 py-16 sm:py-20">
+        <div className="mx-auto max-w-3xl px-4 sm:px-6 lg:px-8">
+          <h2 id="faq-heading" className="text-3xl font-bold tracking-tight text-slate-900">
+            Frequently asked questions
+          </h2>
+          <div className="mt-8 space-y-3">
+            <Faq question="How much does it cost? Do you take insurance?">
+              <p>
+                Signing up is free. We don&rsquo;t accept insurance yet. Before you book a visit we&rsquo;ll
+                show you its price, and you decide then; you are never charged for signing up.
+              </p>
+            </Faq>
+            <Faq question="What do I need for a video visit?">
+              <p>
+                A phone, tablet or computer with a camera and microphone, an up-to-date web browser, and a
+                reasonably good internet connection. There is no app to install: you join from the link in
+                your email. Find a quiet, private place for your visit.
+              </p>
+            </Faq>
+            <Faq question="How do you protect my privacy?">
+              <p>
+                We collect only what we need to arrange your care, send it over encrypted connections, and let
+                only the people caring for you see it. The codes and visit links we email you are stored only
+                as secure hashes. We never sell your information or use it for advertising.
+              </p>
+              <p>
+                Read the{' '}
+                <a href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
+                  privacy notice
+                </a>{' '}
+                for the details.
+              </p>
+            </Faq>
+            <Faq question="Who are the clinicians?">
+              <p>
+                Physicians, nurse practitioners and physician assistants licensed in the state where you are.
+                Before anyone joins our network we check their licences, board certification and malpractice
+                insurance.
+              </p>
+            </Faq>
+            <Faq question="Which states do you serve?">
+              <p>
+                {listInWords(stateNames)}. You need to be in one of these states at the time of your visit,
+                because clinicians may only treat patients in states where they are licensed.
+              </p>
+            </Faq>
+            <Faq question="Can I use this in an emergency?">
+              <p>
+                No. If you have a medical emergency, call 911 or go to the nearest emergency room. If you are
+                in crisis, call or text 988.
+              </p>
+            </Faq>
+          </div>
+        </div>
+      </section>
+
+      <section id="clinicians" aria-labelledby="clinicians-heading" className="scroll-mt-4 bg-brand-900">
+        <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-14 sm:px-6 md:flex-row md:items-center md:justify-between lg:px-8">
+          <div className="max-w-2xl">
+            <h2 id="clinicians-heading" className="text-2xl font-bold tracking-tight text-white sm:text-3xl">
+              Are you a licensed clinician?
+            </h2>
+            <p className="mt-3 text-brand-50">
+              See patients by video in the states where you are licensed. Apply online and upload your
+              credentials; our team reviews every application.
+            </p>
+          </div>
+          <a
+            href="/clinicians/apply"
+            className="inline-flex shrink-0 items-center justify-center rounded-md bg-white px-6 py-3 text-base font-semibold text-brand-900 shadow-sm hover:bg-brand-50"
+          >
+            Join our clinical network
+          </a>
+        </div>
+      </section>
+    </main>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { OTP_LENGTH, otpCodeSchema } from '@telehealth/contracts';
+import { checkOtpCode, OTP_LENGTH } from '@telehealth/contracts/client';
 import {
   type ChangeEvent,
   type ClipboardEvent,
@@ -10,8 +10,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { postJson, type Unreachable, unreachable } from './api';
-import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from './time';
+import { describeFailure } from '../api/describe-failure';
+import { type ApiResult, request } from '../api/request';
+import { formatCountdown, onlyDigits } from './time';
 
 export type ResendOutcome =
   | { kind: 'sent' }
@@ -32,28 +33,20 @@ export interface CodeEntryProps {
   email: string;
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
-  /** Where `{ email, code }` is POSTed. */
-  verifyUrl: string;
-  /** The code was accepted; `body` is the endpoint's answer. */
+  /** Sends the code to the server, e.g. `(code) => verifySignupCode({ email, code })`. */
+  verify?: (code: string) => Promise<ApiResult<unknown>>;
+  /**
+   * @deprecated Pass `verify`. Where `{ email, code }` is POSTed when there is no `verify`; kept until
+   * the clinician application's email step has moved to the API client.
+   */
+  verifyUrl?: string;
+  /** The code was accepted; `body` is the endpoint's answer (parsed by `verify`'s contract). */
   onVerified: (body: unknown) => void;
   onResend: () => Promise<ResendOutcome>;
   onUseDifferentEmail: () => void;
 }
 
 const wrongCodeFallback = 'That code did not work. Check the latest email from us and try again.';
-const failedMessage = 'Something went wrong on our side; please try again.';
-
-/** The code stays in the box: the person only has to press the button again. */
-function codeNotCheckedMessage(problem: Unreachable): string {
-  switch (problem.kind) {
-    case 'unavailable':
-      return `We could not check your code just now. Try again in ${formatWait(problem.seconds)}.`;
-    case 'timeout':
-      return 'We did not hear back from our service in time. Please try again; if the code no longer works, ask for a new one.';
-    case 'offline':
-      return 'We could not reach our service to check your code. Check your internet connection and try again.';
-  }
-}
 
 function useSecondsUntil(deadline: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -100,37 +93,36 @@ export function CodeEntry(props: CodeEntryProps) {
 
   async function verify(candidate: string) {
     if (busy.current) return;
-    const parsed = otpCodeSchema.safeParse(candidate);
-    if (!parsed.success) {
-      showError(parsed.error.issues[0]?.message ?? 'Enter the 6-digit code from your email.', {
-        clearCode: false,
-      });
+    const checked = checkOtpCode(candidate);
+    if (!checked.ok) {
+      showError(checked.message, { clearCode: false });
       return;
     }
     busy.current = true;
     setVerifying(true);
     setNotice('');
-    const result = await postJson(props.verifyUrl, { email, code: parsed.data });
+    const send =
+      props.verify ??
+      ((code: string) => request(props.verifyUrl ?? '', { method: 'POST', body: { email, code } }));
+    const result = await send(checked.code);
     busy.current = false;
     setVerifying(false);
 
     if (result.kind === 'ok') {
-      props.onVerified(result.body);
+      props.onVerified(result.data);
       return;
     }
     if (result.kind === 'error' && result.status === 429) {
-      showError(rateLimitedMessage(result.error?.message, result.retryAfterSeconds ?? 60), {
-        clearCode: true,
-      });
+      showError(describeFailure(result), { clearCode: true });
       return;
     }
-    if (result.kind === 'error' && result.status < 500) {
+    if (result.kind === 'error' && result.status >= 400 && result.status < 500) {
       // One message for a wrong, expired or unknown code: the server's.
       showError(result.error?.message ?? wrongCodeFallback, { clearCode: true });
       return;
     }
-    const problem = unreachable(result);
-    showError(problem ? codeNotCheckedMessage(problem) : failedMessage, { clearCode: false });
+    // Busy, timed out or offline: the code stays in the box; the person only has to press again.
+    showError(describeFailure(result), { clearCode: false });
   }
 
   function accept(digits: string) {

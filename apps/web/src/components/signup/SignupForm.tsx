@@ -1,19 +1,18 @@
 'use client';
 
 import {
+  checkSignup,
   firstIssueByPath,
   MINIMUM_PATIENT_AGE,
-  makeProvisionalPatientSchema,
+  normalizeEmail,
   OTP_RESEND_COOLDOWN_SECONDS,
   stateName,
-  toFieldIssues,
   type UsStateCode,
-} from '@telehealth/contracts';
-import Link from 'next/link';
+} from '@telehealth/contracts/client';
 import { type FormEvent, useMemo, useState } from 'react';
-import { detailsKeptMessage, postJson, somethingWentWrong, unreachable } from '../form/api';
+import { describeFailure } from '../api/describe-failure';
+import { requestSignupCode } from '../api/signup';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
-import { rateLimitedMessage } from '../form/time';
 import { useFocusRequest } from '../form/use-focus-request';
 import {
   fieldId,
@@ -57,7 +56,6 @@ function orderedErrors(errors: Errors): [string, string][] {
 
 export function SignupForm(props: SignupFormProps) {
   const { servedStates, values, onValuesChange, interactive } = props;
-  const schema = useMemo(() => makeProvisionalPatientSchema(servedStates), [servedStates]);
   const stateOptions = useMemo(
     () =>
       servedStates
@@ -75,10 +73,12 @@ export function SignupForm(props: SignupFormProps) {
     requestFocus(firstInvalidFieldId(byPath));
   }
 
-  /** Re-checks one field against the whole contract (so it sees the same rules as submit). */
+  /**
+   * Re-checks one field with the contract's browser checks (the same rules and messages as submit;
+   * the server, which has the final word, answers with the same messages).
+   */
   function validateField(path: SignupFieldPath, next: SignupValues) {
-    const result = schema.safeParse(toSignupPayload(next));
-    const message = result.success ? undefined : firstIssueByPath(toFieldIssues(result.error))[path];
+    const message = firstIssueByPath(checkSignup(toSignupPayload(next), servedStates))[path];
     setErrors((previous) => {
       if (previous[path] === message) return previous;
       const updated = { ...previous };
@@ -111,20 +111,21 @@ export function SignupForm(props: SignupFormProps) {
     if (pending) return;
     setStatus(null);
     const payload = toSignupPayload(values);
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      showErrors(firstIssueByPath(toFieldIssues(parsed.error)));
+    const issues = checkSignup(payload, servedStates);
+    if (issues.length) {
+      showErrors(firstIssueByPath(issues));
       return;
     }
     setErrors({});
     setShowSummary(false);
     setPending(true);
     const submitted = values;
-    const result = await postJson('/api/patient/provisional', payload);
+    const result = await requestSignupCode(payload);
     setPending(false);
+    const email = normalizeEmail(values.email);
 
     if (result.kind === 'ok') {
-      props.onCodeSent(submitted, parsed.data.email);
+      props.onCodeSent(submitted, email);
       return;
     }
     if (
@@ -139,20 +140,15 @@ export function SignupForm(props: SignupFormProps) {
       const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
       setStatus({
         kind: 'rate_limited',
-        message: rateLimitedMessage(result.error?.message, seconds),
+        message: describeFailure(result, { detailsKept: true }),
         seconds,
         values: submitted,
-        email: parsed.data.email,
+        email,
       });
       return;
     }
-    if (result.kind === 'error' && result.status < 500 && result.error) {
-      setStatus({ kind: 'failed', message: result.error.message });
-      return;
-    }
-    // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
-    const problem = unreachable(result);
-    setStatus({ kind: 'failed', message: problem ? detailsKeptMessage(problem) : somethingWentWrong });
+    // Refused, busy, timed out or offline: say so and when to retry, rather than a vague failure.
+    setStatus({ kind: 'failed', message: describeFailure(result, { detailsKept: true }) });
   }
 
   const summary = showSummary ? orderedErrors(errors) : [];
@@ -283,14 +279,14 @@ export function SignupForm(props: SignupFormProps) {
           label={
             <>
               I have read the privacy notice and agree to how my information is used.{' '}
-              <Link
+              <a
                 href="/privacy"
                 target="_blank"
                 rel="noopener"
                 className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
               >
                 Read the privacy notice<span className="sr-only"> (opens in a new tab)</span>
-              </Link>
+              </a>
             </>
           }
           checked={values.consentPrivacy}

@@ -1,4 +1,4 @@
-import type { ProvisionalPatientInput } from '@telehealth/contracts';
+import type { ProvisionalPatientInput } from '@telehealth/contracts/client';
 
 /** The signup form as typed. Kept by SignupFlow across steps so "Send a new code" can re-send it. */
 export interface SignupValues {
@@ -60,17 +60,6 @@ export function isSignupFieldPath(path: string): path is SignupFieldPath {
 export function fieldId(path: SignupFieldPath): string {
   return `signup-${path.replace('.', '-')}`;
 }
-
-export const fieldLabels: Record<SignupFieldPath, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Mobile phone',
-  dateOfBirth: 'Date of birth',
-  state: 'State',
-  'consent.telehealth': 'Telehealth consent',
-  'consent.privacy': 'Privacy notice',
-};
 
 /** Where focus goes after a failed submit: the first invalid field, else the error summary. */
 export function firstInvalidFieldId(errors: Readonly<Record<string, string>>): string {

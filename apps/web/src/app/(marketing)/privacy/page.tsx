@@ -14,8 +14,6 @@ export default function PrivacyPage() {
   const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
-      brandName={brandName}
-      supportEmail={supportEmail}
       title="Privacy notice"
       intro={
         <p>

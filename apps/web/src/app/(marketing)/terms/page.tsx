@@ -1,6 +1,5 @@
 import { MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { BulletList, LegalPage, LegalSection, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
@@ -15,16 +14,14 @@ export default function TermsPage() {
   const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
-      brandName={brandName}
-      supportEmail={supportEmail}
       title="Terms of use"
       intro={
         <p>
           These terms apply when you use {brandName}. By signing up you agree to them. Please read them
           together with our{' '}
-          <Link href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
+          <a href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
             privacy notice
-          </Link>
+          </a>
           .
         </p>
       }

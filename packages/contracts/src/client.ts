@@ -1,0 +1,23 @@
+/**
+ * What the browser may import up front: no zod at all and no libphonenumber. Signup checks without
+ * zod, the error shape, the states, and the request and response types. The response schemas
+ * (zod/mini) are `@telehealth/contracts/response-schemas`, which the API client loads when an answer
+ * arrives, so no validation library is in a page's first-load JavaScript. The server keeps using
+ * `@telehealth/contracts`.
+ */
+
+export type { ClinicianApplicationInput, PresignUploadRequest } from './clinician/application';
+export type { RequestEmailCodeInput, VerifyEmailCodeInput } from './email-verification';
+export * from './errors';
+export * from './field-issues';
+export type { ProvisionalPatientInput, VerifyPatientInput } from './patient';
+export type {
+  ClinicianApplicationAccepted,
+  EmailCodeSent,
+  PresignUploadResponse,
+  ProvisionalPatientAccepted,
+  VerifiedEmail,
+  VerifyPatientResult,
+} from './response-schemas';
+export * from './signup-checks';
+export * from './states';

@@ -1,0 +1,68 @@
+import * as z from 'zod/mini';
+import { type ErrorCode, errorStatus } from './errors';
+
+/**
+ * Every response body the API answers with, written once with `zod/mini` so the browser can parse
+ * answers without shipping the full zod build. They are ordinary zod 4 schemas: the server, the
+ * OpenAPI document (`z.toJSONSchema`) and `z.infer` use them as they are. Each feature module
+ * re-exports its own (`provisionalPatientAcceptedSchema` from `./patient`, …).
+ */
+export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
+
+export const fieldIssueSchema = z.object({
+  /** Dotted path of the field, e.g. `consent.privacy`. */
+  path: z.string(),
+  message: z.string(),
+});
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    issues: z.optional(z.array(fieldIssueSchema)),
+  }),
+});
+
+/** `GET /api/health`. */
+export const healthStatusSchema = z.object({ status: z.literal('ok') });
+export type HealthStatus = z.infer<typeof healthStatusSchema>;
+
+/** `POST /api/patient/provisional` → 202. */
+export const provisionalPatientAcceptedSchema = z.object({ status: z.literal('code_sent') });
+export type ProvisionalPatientAccepted = z.infer<typeof provisionalPatientAcceptedSchema>;
+
+/** `POST /api/patient/verify` → 200. */
+export const verifyPatientResultSchema = z.object({ status: z.literal('verified') });
+export type VerifyPatientResult = z.infer<typeof verifyPatientResultSchema>;
+
+/** `POST /api/clinician/email/code` → 202. */
+export const emailCodeSentSchema = z.object({ status: z.literal('code_sent') });
+export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
+
+/** The proven email and until when the proof is accepted (ISO-8601 UTC). */
+export const verifiedEmailSchema = z.object({
+  status: z.literal('verified'),
+  email: z.email(),
+  expiresAt: z.iso.datetime(),
+});
+export type VerifiedEmail = z.infer<typeof verifiedEmailSchema>;
+
+/** Where and how the browser uploads the file: send the bytes with exactly these headers before `expiresAt`. */
+export const presignUploadResponseSchema = z.object({
+  uploadId: z.string(),
+  key: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  /** ISO-8601 UTC. */
+  expiresAt: z.string(),
+});
+export type PresignUploadResponse = z.infer<typeof presignUploadResponseSchema>;
+
+/** `POST /api/clinician/apply` → 201. */
+export const clinicianApplicationAcceptedSchema = z.object({
+  applicationId: z.string(),
+  /** Short reference the clinician quotes when contacting us. */
+  referenceNumber: z.string(),
+  status: z.literal('SUBMITTED'),
+});
+export type ClinicianApplicationAccepted = z.infer<typeof clinicianApplicationAcceptedSchema>;
