@@ -38,6 +38,7 @@ import {
   HEADING_ID,
   IDENTITY_STEP,
   issuesByPath,
+  isUnder,
   omitStep,
   pickStep,
   REVIEW_STEP,
@@ -75,10 +76,6 @@ const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
 export const SUBMIT_FAILED = 'Something went wrong on our side; your application was not lost. Try again.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
-
-function isUnder(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}.`);
-}
 
 function purposeOf(slot: DocumentSlot): DocumentPurpose {
   return slot.startsWith('licence:') ? 'licence' : (slot as DocumentPurpose);
