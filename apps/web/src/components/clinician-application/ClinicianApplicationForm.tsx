@@ -19,12 +19,12 @@ import {
   type ApplicationDraft,
   clearStoredDraft,
   type DocumentSlot,
+  documentSlotsOf,
   initialDraft,
   licenceSlot,
   newDraft,
   readStoredDraft,
   type StoredDocument,
-  sectionsFor,
   toApplicationPayload,
   writeStoredDraft,
 } from './draft';
@@ -93,21 +93,11 @@ function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefin
  * board sections parse; this lets a step show a missing copy together with its other problems.
  */
 function missingDocuments(draft: ApplicationDraft): Errors {
-  const missing: Errors = {};
-  const sections = sectionsFor(draft);
-  draft.licences.forEach((licence, index) => {
-    if (!draft.documents[licenceSlot(licence)]) {
-      missing[`documents.licence.${index}`] = `Upload a copy of your ${licence.state || 'state'} licence.`;
-    }
-  });
-  if (sections.dea && draft.hasDea && !draft.documents.dea)
-    missing['documents.dea'] = 'Upload your DEA registration certificate.';
-  if (sections.board && draft.hasBoardCertification && !draft.documents.board)
-    missing['documents.board'] = 'Upload your board certificate.';
-  if (!draft.documents.malpractice)
-    missing['documents.malpractice'] = 'Upload your malpractice insurance certificate.';
-  if (!draft.documents.cv) missing['documents.cv'] = 'Upload your CV.';
-  return missing;
+  return Object.fromEntries(
+    documentSlotsOf(draft)
+      .filter((slot) => !slot.document)
+      .map((slot) => [slot.path, slot.missing]),
+  );
 }
 
 /**

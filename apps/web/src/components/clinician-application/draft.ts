@@ -5,7 +5,10 @@ import {
   documentRefSchema,
   findWorkHistoryGaps,
   type Profession,
+  professionCodes,
   professions,
+  type RequiredDocumentSlot,
+  requiredDocumentSlots,
   type WorkHistoryGap,
 } from '@telehealth/contracts';
 
@@ -155,7 +158,7 @@ export function licenceSlot(licence: Pick<LicenceDraft, 'id'>): DocumentSlot {
 }
 
 export function professionOf(draft: Pick<ApplicationDraft, 'profession'>): Profession | undefined {
-  return Object.hasOwn(professions, draft.profession) ? (draft.profession as Profession) : undefined;
+  return professionCodes.find((code) => code === draft.profession);
 }
 
 /** Whether the DEA / board sections apply to the chosen profession (neither before one is chosen). */
@@ -204,8 +207,72 @@ export function workHistoryGaps(
   return findWorkHistoryGaps(jobsForGaps(draft), today);
 }
 
+/**
+ * The contract's input as the form can build it from what was typed: the same shape, but a choice not
+ * yet made is an empty string, an amount not a number is NaN and an unticked box is false. The
+ * contract reports each of them with its own message, so the form never pretends (casts) otherwise.
+ */
+export type Typed<T> = T extends string
+  ? string
+  : T extends number
+    ? number | undefined
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer U)[]
+        ? Typed<U>[]
+        : T extends object
+          ? { [K in keyof T]: Typed<T[K]> }
+          : T;
+
+/** The body of `POST /api/clinician/apply` as built from a draft, before the contract checks it. */
+export type ApplicationRequest = Typed<ClinicianApplicationInput>;
+
+/** The sections the request carries: DEA and board only when the profession has them and the clinician does. */
+export function includedSections(
+  draft: Pick<ApplicationDraft, 'profession' | 'hasDea' | 'hasBoardCertification'>,
+): {
+  dea: boolean;
+  board: boolean;
+} {
+  const sections = sectionsFor(draft);
+  return { dea: sections.dea && draft.hasDea, board: sections.board && draft.hasBoardCertification };
+}
+
+/** A document slot this draft needs (from the contract's one rule), where the draft keeps it, and its upload. */
+export type DraftDocumentSlot = RequiredDocumentSlot & {
+  slot: DocumentSlot;
+  document: StoredDocument | undefined;
+};
+
+/** The documents this draft needs, in the order the form asks for them, each with its upload if there is one. */
+export function documentSlotsOf(
+  draft: Pick<
+    ApplicationDraft,
+    | 'profession'
+    | 'hasDea'
+    | 'hasBoardCertification'
+    | 'licences'
+    | 'dea'
+    | 'boardCertification'
+    | 'documents'
+  >,
+): DraftDocumentSlot[] {
+  const included = includedSections(draft);
+  const required = requiredDocumentSlots({
+    licences: draft.licences,
+    dea: included.dea ? draft.dea : undefined,
+    boardCertification: included.board ? draft.boardCertification : undefined,
+  });
+  return required.flatMap((requirement) => {
+    const licence = requirement.purpose === 'licence' ? draft.licences[requirement.licenceIndex] : undefined;
+    const slot: DocumentSlot | undefined =
+      requirement.purpose === 'licence' ? licence && licenceSlot(licence) : requirement.purpose;
+    return slot ? [{ ...requirement, slot, document: draft.documents[slot] }] : [];
+  });
+}
+
 export interface ApplicationPayload {
-  payload: ClinicianApplicationInput;
+  payload: ApplicationRequest;
   /** The issue path of each entry of `payload.documents`, to map server paths like `documents.3`. */
   documentPaths: string[];
 }
@@ -216,35 +283,20 @@ export interface ApplicationPayload {
  * only where a gap needs one.
  */
 export function toApplicationPayload(draft: ApplicationDraft, today: string): ApplicationPayload {
-  const sections = sectionsFor(draft);
-  const includeDea = sections.dea && draft.hasDea;
-  const includeBoard = sections.board && draft.hasBoardCertification;
+  const included = includedSections(draft);
   const gaps = workHistoryGaps(draft, today);
   const gapBefore = new Set(gaps.map((gap) => gap.beforeJobIndex));
 
-  const documents: DocumentRef[] = [];
+  const documents: ApplicationRequest['documents'] = [];
   const documentPaths: string[] = [];
-  draft.licences.forEach((licence, licenceIndex) => {
-    const doc = draft.documents[licenceSlot(licence)];
-    if (!doc) return;
-    documents.push({ ...doc, purpose: 'licence', licenceIndex });
-    documentPaths.push(`documents.licence.${licenceIndex}`);
-  });
-  const others: [DocumentSlot, boolean][] = [
-    ['dea', includeDea],
-    ['board', includeBoard],
-    ['malpractice', true],
-    ['cv', true],
-  ];
-  for (const [slot, included] of others) {
-    const doc = draft.documents[slot];
-    if (!included || !doc) continue;
-    documents.push(doc);
-    documentPaths.push(`documents.${slot}`);
+  for (const { document, path, licenceIndex } of documentSlotsOf(draft)) {
+    if (!document) continue;
+    documents.push(licenceIndex === undefined ? document : { ...document, licenceIndex });
+    documentPaths.push(path);
   }
 
   const m = draft.malpractice;
-  const payload: ClinicianApplicationInput = {
+  const payload: ApplicationRequest = {
     draftId: draft.draftId,
     idempotencyKey: draft.idempotencyKey,
     legalFirstName: draft.legalFirstName,
@@ -255,31 +307,25 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       line1: draft.practiceAddress.line1,
       line2: optional(draft.practiceAddress.line2),
       city: draft.practiceAddress.city,
-      // Unselected is sent as missing, so the contract asks to choose rather than calling it invalid.
-      state: draft.practiceAddress.state || (undefined as unknown as string),
+      // Unselected is sent as '': the contract asks to choose, the same as for a missing value.
+      state: draft.practiceAddress.state,
       postalCode: draft.practiceAddress.postalCode,
     },
-    profession: (draft.profession || undefined) as Profession,
+    profession: draft.profession,
     specialties: parseSpecialties(draft.specialties),
     npi: draft.npi,
     licences: draft.licences.map((licence) => ({
-      state: licence.state || (undefined as unknown as string),
+      state: licence.state,
       number: licence.number,
       expiresOn: licence.expiresOn,
     })),
-    dea: includeDea
-      ? {
-          number: draft.dea.number,
-          state: draft.dea.state || (undefined as unknown as string),
-          expiresOn: draft.dea.expiresOn,
-        }
-      : undefined,
-    boardCertification: includeBoard ? { ...draft.boardCertification } : undefined,
+    dea: included.dea ? { ...draft.dea } : undefined,
+    boardCertification: included.board ? { ...draft.boardCertification } : undefined,
     malpractice: {
       carrier: m.carrier,
       policyNumber: m.policyNumber,
-      perClaimCoverageUsd: parseUsd(m.perClaimCoverageUsd) as number,
-      aggregateCoverageUsd: parseUsd(m.aggregateCoverageUsd) as number,
+      perClaimCoverageUsd: parseUsd(m.perClaimCoverageUsd),
+      aggregateCoverageUsd: parseUsd(m.aggregateCoverageUsd),
       expiresOn: m.expiresOn,
     },
     workHistory: draft.workHistory.map((job, index) => ({
@@ -296,10 +342,7 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       gapBefore.has(null) && draft.currentGapExplanation.trim() ? draft.currentGapExplanation : undefined,
     documents,
     // The contract wants literal `true`; false is sent as-is so validation reports it.
-    attestations: {
-      truthful: draft.attestations.truthful as true,
-      consentToVerification: draft.attestations.consentToVerification as true,
-    },
+    attestations: { ...draft.attestations },
     signature: { typedName: draft.signatureName, signedOn: today },
   };
   return { payload, documentPaths };
