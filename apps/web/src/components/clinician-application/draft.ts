@@ -11,6 +11,7 @@ import {
   requiredDocumentSlots,
   type WorkHistoryGap,
 } from '@telehealth/contracts';
+import { z } from 'zod';
 
 /**
  * The application as typed, saved to localStorage on every change so a reload (or coming back
@@ -351,111 +352,118 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
 // ---------------------------------------------------------------------------------------------------
 // Storage
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A stored text field: anything but a string (missing, edited by hand) reads as empty. */
+const text = z.string().catch('');
+/** A stored checkbox: only `true` is ticked. */
+const flag = z.boolean().catch(false);
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+/** An object whose fields all have fallbacks: a missing or malformed one reads as all fallbacks. */
+function withFallbacks<Shape extends z.ZodRawShape>(shape: Shape) {
+  const schema = z.object(shape);
+  return schema.catch(() => schema.parse({}));
 }
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+/** A list whose malformed entries read as empty ones (`item` has fallbacks), and a malformed list as none. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.array(item).catch([]);
 }
 
-function bool(value: unknown): boolean {
-  return value === true;
-}
+const storedLicence = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
 
-function strings<K extends string>(value: unknown, keys: readonly K[]): Record<K, string> {
-  const source = record(value);
-  return Object.fromEntries(keys.map((key) => [key, str(source[key])])) as Record<K, string>;
-}
-
-function list<T>(value: unknown, parse: (item: Record<string, unknown>, index: number) => T): T[] {
-  return Array.isArray(value) ? value.map((item, index) => parse(record(item), index)) : [];
-}
+const storedJob = withFallbacks({
+  id: text,
+  employer: text,
+  role: text,
+  startMonth: text,
+  endMonth: text,
+  current: flag,
+  gapBeforeExplanation: text,
+});
 
 /**
- * A stored draft read back defensively (it may come from an older version of this page or be
- * edited by hand): unknown fields are dropped, missing ones take their empty value, and a draft
- * without valid ids is not restored at all. A version 1 draft (before the email step) keeps its
- * answers and moves one step on, to the same page it was at; its email, never proven, is proven
- * first like any other.
+ * The fields every stored version has. Without valid ids the draft is not restored at all (its
+ * uploads live under `draftId`); every other field falls back to its empty value, and unknown ones
+ * are dropped.
+ */
+const storedFields = {
+  draftId: z.uuid(),
+  idempotencyKey: z.uuid(),
+  step: z.number().int().catch(0),
+  email: text,
+  codeSentTo: text,
+  legalFirstName: text,
+  legalLastName: text,
+  phone: text,
+  practiceAddress: withFallbacks({ line1: text, line2: text, city: text, state: text, postalCode: text }),
+  profession: text,
+  specialties: text,
+  npi: text,
+  licences: listOf(storedLicence),
+  hasDea: flag,
+  dea: withFallbacks({ number: text, state: text, expiresOn: text }),
+  hasBoardCertification: flag,
+  boardCertification: withFallbacks({ board: text, certificate: text, expiresOn: text }),
+  malpractice: withFallbacks({
+    carrier: text,
+    policyNumber: text,
+    perClaimCoverageUsd: text,
+    aggregateCoverageUsd: text,
+    expiresOn: text,
+  }),
+  workHistory: listOf(storedJob),
+  currentGapExplanation: text,
+  /** By slot; entries that are not document refs are dropped (below, with those not in a slot). */
+  documents: z.record(z.string(), documentRefSchema.optional().catch(undefined)).catch({}),
+  attestations: withFallbacks({ truthful: flag, consentToVerification: flag }),
+  signatureName: text,
+};
+
+/**
+ * Every version of the stored draft this page can read. Version 1 was saved before the email step
+ * existed (no `email` proof, no `codeSentTo`, steps counted from "Identity and contact").
+ */
+export const storedDraftSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), ...storedFields }),
+  z.object({ version: z.literal(2), ...storedFields }),
+]);
+
+/**
+ * A stored draft read back with {@link storedDraftSchema} (it may come from an older version of this
+ * page or be edited by hand). A version 1 draft keeps its answers and moves one step on, to the same
+ * page it was at; its email, never proven, is proven first like any other. Ids that repeat or are
+ * missing are replaced, so each licence and job keeps its own uploads and React key.
  */
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
-  const source = record(value);
-  if (source.version !== 1 && source.version !== 2) return undefined;
-  const draftId = str(source.draftId);
-  const idempotencyKey = str(source.idempotencyKey);
-  if (!UUID_PATTERN.test(draftId) || !UUID_PATTERN.test(idempotencyKey)) return undefined;
-  const storedStep = typeof source.step === 'number' && Number.isInteger(source.step) ? source.step : 0;
-  const step = source.version === 1 ? storedStep + 1 : storedStep;
+  const parsed = storedDraftSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { version, step, documents: storedDocuments, ...stored } = parsed.data;
+  // Migrations, oldest first.
+  const currentStep = version === 1 ? step + 1 : step;
 
   const seen = new Set<string>();
-  const uniqueId = (id: unknown, fallback: string) => {
-    const chosen = typeof id === 'string' && id && !seen.has(id) ? id : `${fallback}-${newUuid()}`;
+  const uniqueId = (id: string, fallback: string) => {
+    const chosen = id && !seen.has(id) ? id : `${fallback}-${newUuid()}`;
     seen.add(chosen);
     return chosen;
   };
-  const licences = list(source.licences, (item) => ({
-    id: uniqueId(item.id, 'licence'),
-    ...strings(item, ['state', 'number', 'expiresOn'] as const),
-  }));
-  const workHistory = list(source.workHistory, (item) => ({
-    id: uniqueId(item.id, 'job'),
-    ...strings(item, ['employer', 'role', 'startMonth', 'endMonth', 'gapBeforeExplanation'] as const),
-    current: bool(item.current),
-  }));
+  const licences = stored.licences.map((licence) => ({ ...licence, id: uniqueId(licence.id, 'licence') }));
+  const workHistory = stored.workHistory.map((job) => ({ ...job, id: uniqueId(job.id, 'job') }));
 
   const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licences.map(licenceSlot)]);
   const documents: ApplicationDraft['documents'] = {};
-  for (const [slot, ref] of Object.entries(record(source.documents))) {
-    const parsed = documentRefSchema.safeParse(ref);
-    if (!slots.has(slot) || !parsed.success) continue;
-    const { licenceIndex: _ignored, ...doc } = parsed.data;
+  for (const [slot, ref] of Object.entries(storedDocuments)) {
+    if (!ref || !slots.has(slot)) continue;
+    const { licenceIndex: _ignored, ...doc } = ref;
     documents[slot as DocumentSlot] = doc;
   }
 
-  const attestations = record(source.attestations);
   return {
+    ...stored,
     version: 2,
-    draftId,
-    idempotencyKey,
-    step: Math.min(Math.max(step, 0), stepCount - 1),
-    ...strings(source, ['email', 'codeSentTo', 'legalFirstName', 'legalLastName', 'phone'] as const),
-    practiceAddress: strings(source.practiceAddress, [
-      'line1',
-      'line2',
-      'city',
-      'state',
-      'postalCode',
-    ] as const),
-    ...strings(source, [
-      'profession',
-      'specialties',
-      'npi',
-      'currentGapExplanation',
-      'signatureName',
-    ] as const),
+    step: Math.min(Math.max(currentStep, 0), stepCount - 1),
     licences: licences.length ? licences : [emptyLicence(`licence-${newUuid()}`)],
-    hasDea: bool(source.hasDea),
-    dea: strings(source.dea, ['number', 'state', 'expiresOn'] as const),
-    hasBoardCertification: bool(source.hasBoardCertification),
-    boardCertification: strings(source.boardCertification, ['board', 'certificate', 'expiresOn'] as const),
-    malpractice: strings(source.malpractice, [
-      'carrier',
-      'policyNumber',
-      'perClaimCoverageUsd',
-      'aggregateCoverageUsd',
-      'expiresOn',
-    ] as const),
     workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],
     documents,
-    attestations: {
-      truthful: bool(attestations.truthful),
-      consentToVerification: bool(attestations.consentToVerification),
-    },
   };
 }
 
