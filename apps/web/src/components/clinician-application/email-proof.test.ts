@@ -11,7 +11,12 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return fetch;
 }
 
-const proof = { status: 'verified', email: 'maria@example.com', expiresAt: '2026-11-24T07:00:00.000Z' };
+// A proof lasts 12 hours from when the code was confirmed.
+const proof = {
+  status: 'verified',
+  email: 'maria@example.com',
+  expiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+};
 
 describe('checkProof', () => {
   it('reads the proven email from the session endpoint with a GET', async () => {
