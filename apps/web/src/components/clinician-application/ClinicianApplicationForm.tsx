@@ -11,9 +11,10 @@ import {
 } from '@telehealth/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { detailsKeptMessage, postJson, unreachable } from '../form/api';
+import { detailsKeptMessage, unreachable } from '../form/api';
 import { ErrorSummary } from '../form/fields';
 import { rateLimitedMessage } from '../form/time';
+import { submitApplication } from './applicant-api';
 import { DocumentUpload } from './DocumentUpload';
 import {
   type ApplicationDraft,
@@ -28,7 +29,7 @@ import {
   toApplicationPayload,
   writeStoredDraft,
 } from './draft';
-import { checkProof, isProven, proofMessages } from './email-proof';
+import { checkProof, forgetProof, isProven, proofMessages } from './email-proof';
 import { StepHeader, StepProgress } from './StepProgress';
 import {
   controlIdFor,
@@ -307,13 +308,15 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     submitting.current = true;
     setSubmitState({ kind: 'submitting' });
     const { payload, documentPaths } = toApplicationPayload(current, isoDateToday());
-    const result = await postJson('/api/clinician/apply', payload);
+    const result = await submitApplication(payload);
 
     if (result.kind === 'ok') {
       const accepted = clinicianApplicationAcceptedSchema.safeParse(result.body);
       if (accepted.success) {
         finished.current = true;
         clearStoredDraft();
+        // The application is in: the next person at this browser proves their own email.
+        void forgetProof();
         router.push(`/clinicians/apply/submitted?ref=${encodeURIComponent(accepted.data.referenceNumber)}`);
         return;
       }
@@ -423,6 +426,9 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     if (!confirmed) return;
     uploads.cancelAll();
     clearStoredDraft();
+    // Forget this browser's proof too (a shared computer, say): the next application proves its email.
+    void forgetProof();
+    setProofState({ kind: 'known', proof: null });
     serverPaths.current.clear();
     setErrors({});
     setSummaryStep(null);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkProof, proofFromVerify, sendCode } from './email-proof';
+import { checkProof, forgetProof, proofFromVerify, sendCode } from './email-proof';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -95,5 +95,21 @@ describe('proofFromVerify', () => {
       'maria@example.com',
     );
     expect(proofFromVerify(undefined, 'maria@example.com').email).toBe('maria@example.com');
+  });
+});
+
+describe('forgetProof', () => {
+  it('expires the proof cookie with a DELETE of the session, and says when it could not', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await forgetProof()).toBe(true);
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/clinician/email/session',
+      expect.objectContaining({ method: 'DELETE', credentials: 'same-origin', keepalive: true }),
+    );
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    expect(await forgetProof()).toBe(false);
+    answer(503, { error: { code: 'service_unavailable', message: 'Busy.' } });
+    expect(await forgetProof()).toBe(false);
   });
 });
