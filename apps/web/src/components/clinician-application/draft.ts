@@ -209,12 +209,12 @@ export function workHistoryGaps(
 }
 
 /**
- * The contract's input as the form can build it from what was typed: the same shape, but a choice not
- * yet made is an empty string, an amount not a number is NaN and an unticked box is false. The
+ * The contract's input as the form can build it from what was typed: the same shape, but any value
+ * may be left out (a choice not yet made), an amount may be NaN and a box may be unticked. The
  * contract reports each of them with its own message, so the form never pretends (casts) otherwise.
  */
 export type Typed<T> = T extends string
-  ? string
+  ? string | undefined
   : T extends number
     ? number | undefined
     : T extends boolean
@@ -292,7 +292,7 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
   const documentPaths: string[] = [];
   for (const { document, path, licenceIndex } of documentSlotsOf(draft)) {
     if (!document) continue;
-    documents.push(licenceIndex === undefined ? document : { ...document, licenceIndex });
+    documents.push(licenceIndex === undefined ? document : { ...document, purpose: 'licence', licenceIndex });
     documentPaths.push(path);
   }
 
@@ -308,19 +308,20 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       line1: draft.practiceAddress.line1,
       line2: optional(draft.practiceAddress.line2),
       city: draft.practiceAddress.city,
-      // Unselected is sent as '': the contract asks to choose, the same as for a missing value.
-      state: draft.practiceAddress.state,
+      // Unselected is sent as missing, so the contract only asks to choose (an empty string would also
+      // let the checks that read the state run, and complain about it again).
+      state: draft.practiceAddress.state || undefined,
       postalCode: draft.practiceAddress.postalCode,
     },
-    profession: draft.profession,
+    profession: draft.profession || undefined,
     specialties: parseSpecialties(draft.specialties),
     npi: draft.npi,
     licences: draft.licences.map((licence) => ({
-      state: licence.state,
+      state: licence.state || undefined,
       number: licence.number,
       expiresOn: licence.expiresOn,
     })),
-    dea: included.dea ? { ...draft.dea } : undefined,
+    dea: included.dea ? { ...draft.dea, state: draft.dea.state || undefined } : undefined,
     boardCertification: included.board ? { ...draft.boardCertification } : undefined,
     malpractice: {
       carrier: m.carrier,

@@ -131,6 +131,26 @@ describe('toApplicationPayload', () => {
     expect(payload.workHistory[1]?.gapBeforeExplanation).toBe('Parental leave');
   });
 
+  it('sends an unmade choice as missing, so the contract only asks to choose', () => {
+    const draft = completeDraft();
+    const { payload } = toApplicationPayload(
+      {
+        ...draft,
+        practiceAddress: { ...draft.practiceAddress, state: '' },
+        licences: draft.licences.map((licence) => ({ ...licence, state: '' })),
+        dea: { ...draft.dea, state: '' },
+      },
+      today,
+    );
+    const result = makeClinicianApplicationSchema(['CA', 'NY'], today).safeParse(payload);
+    expect(result.success ? [] : toFieldIssues(result.error)).toEqual([
+      { path: 'practiceAddress.state', message: 'Choose the state.' },
+      { path: 'licences.0.state', message: 'Choose the state that issued this licence.' },
+      { path: 'licences.1.state', message: 'Choose the state that issued this licence.' },
+      { path: 'dea.state', message: 'Choose the state of this DEA registration.' },
+    ]);
+  });
+
   it('drops the DEA section for a profession without it', () => {
     const { payload } = toApplicationPayload({ ...completeDraft(), profession: 'LCSW' }, today);
     expect(payload.dea).toBeUndefined();
