@@ -279,6 +279,8 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   await expectNoSeriousA11yViolations(page);
   // The draft is gone from the browser once submitted.
   expect(await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'))).toBeNull();
+  // So is the proof of the email: the next person at this browser must prove their own.
+  await expect.poll(async () => (await page.request.get('/api/clinician/email/session')).status()).toBe(401);
 
   await expect
     .poll(
@@ -289,6 +291,37 @@ test('a clinician applies with their documents, resumes after a reload, and gets
       { timeout: 10_000 },
     )
     .toBe(true);
+});
+
+test('"Start over" clears the application and forgets the proven email, so the next person proves their own', async ({
+  page,
+}) => {
+  const email = `maria.${randomUUID()}@example.com`;
+  await openApplication(page);
+  await confirmEmail(page, email);
+  await expectStep(page, 'Identity and contact', 2);
+  await page.getByLabel('Legal first name').fill('Maria');
+  expect((await page.request.get('/api/clinician/email/session')).status()).toBe(200);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  const forgotten = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/clinician/email/session') && response.request().method() === 'DELETE',
+  );
+  await page.getByRole('button', { name: 'Start over' }).click();
+  expect((await forgotten).status()).toBe(204);
+  await expectStep(page, 'Confirm your email', 1);
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Continue with this email' })).toHaveCount(0);
+  expect((await page.request.get('/api/clinician/email/session')).status()).toBe(401);
+
+  // After a reload too: a new application at the email step, nothing of the previous one kept.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Send code' })).toBeEnabled();
+  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
+  const stored = await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'));
+  expect(JSON.parse(stored ?? '{}').legalFirstName ?? '').toBe('');
 });
 
 test('documents are checked in the browser, and a failed upload can be retried on its own', async ({

@@ -10,6 +10,7 @@ import {
   MAX_DOCUMENT_BYTES,
   makeClinicianApplicationSchema,
   presignUploadRequestSchema,
+  requiredDocumentSlots,
 } from './application';
 
 const today = '2026-11-23';
@@ -215,9 +216,9 @@ describe('makeClinicianApplicationSchema', () => {
     };
     expect(issuesOf(input)).toEqual([
       { path: 'documents.licence.1', message: 'Upload a copy of your NY licence.' },
-      { path: 'documents.cv', message: 'Upload your CV.' },
       { path: 'documents.dea', message: 'Upload your DEA registration certificate.' },
       { path: 'documents.board', message: 'Upload your board certificate.' },
+      { path: 'documents.cv', message: 'Upload your CV.' },
     ]);
   });
 
@@ -225,8 +226,8 @@ describe('makeClinicianApplicationSchema', () => {
     const { dea: _dea, ...rest } = validApplication();
     const input = { ...rest, documents: [...rest.documents, doc('cv'), doc('licence')] };
     expect(issuesOf(input)).toEqual([
-      { path: 'documents.6.licenceIndex', message: 'Choose which licence this document is a copy of.' },
       { path: 'documents.cv', message: 'Upload only one CV.' },
+      { path: 'documents.6.licenceIndex', message: 'Choose which licence this document is a copy of.' },
       { path: 'documents.dea', message: 'Remove the DEA certificate, or add your DEA registration.' },
     ]);
   });
@@ -431,5 +432,29 @@ describe('findWorkHistoryGaps', () => {
 
   it('skips entries the form has not finished', () => {
     expect(findWorkHistoryGaps([{ startMonth: '2020-0' }, { startMonth: '' }], today)).toEqual([]);
+  });
+});
+
+describe('requiredDocumentSlots', () => {
+  it('asks for a copy of each licence, DEA and board certificates only with their sections, then malpractice and CV', () => {
+    const slots = (application: Parameters<typeof requiredDocumentSlots>[0]) =>
+      requiredDocumentSlots(application).map((slot) => slot.path);
+    expect(slots({ licences: [{ state: 'CA' }, { state: 'NY' }] })).toEqual([
+      'documents.licence.0',
+      'documents.licence.1',
+      'documents.malpractice',
+      'documents.cv',
+    ]);
+    expect(slots({ licences: [], dea: {}, boardCertification: {} })).toEqual([
+      'documents.dea',
+      'documents.board',
+      'documents.malpractice',
+      'documents.cv',
+    ]);
+    expect(requiredDocumentSlots({ licences: [{ state: '' }] })[0]).toMatchObject({
+      purpose: 'licence',
+      licenceIndex: 0,
+      missing: 'Upload a copy of your state licence.',
+    });
   });
 });

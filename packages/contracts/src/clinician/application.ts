@@ -108,6 +108,87 @@ export const documentRefSchema = strictObject({
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
 
+/** An upload slot the application needs, with its issue path and what to say when it is empty or doubled. */
+export type RequiredDocumentSlot = {
+  /** The issue path of the slot: `documents.licence.<licenceIndex>`, `documents.cv`, … */
+  path: string;
+  /** Upload this document. */
+  missing: string;
+  /** Upload only one of these. */
+  duplicate: string;
+} & (
+  | {
+      purpose: 'licence' /** The index in `licences` of the licence this is a copy of. */;
+      licenceIndex: number;
+    }
+  | { purpose: Exclude<DocumentPurpose, 'licence'>; licenceIndex?: undefined }
+);
+
+/** The parts of an application (parsed, or as the form builds it) that decide which documents it needs. */
+export interface DocumentSlotSource {
+  licences: readonly { state?: string | undefined }[];
+  dea?: object | undefined;
+  boardCertification?: object | undefined;
+}
+
+/**
+ * The one rule for which documents an application needs, in the order the form asks for them: a copy
+ * of each licence (by its index in `licences`), the DEA certificate when there is a DEA registration,
+ * the board certificate when there is a board certification, the malpractice certificate and the CV.
+ * (DEA and board sections are only allowed for professions that have them; the contract says so.)
+ * The contract's refinement and the form (missing uploads, the request's document list, the review)
+ * all derive from this.
+ */
+export function requiredDocumentSlots(application: DocumentSlotSource): RequiredDocumentSlot[] {
+  const slots: RequiredDocumentSlot[] = application.licences.map((licence, licenceIndex) => {
+    const state = licence.state || 'state';
+    return {
+      purpose: 'licence',
+      licenceIndex,
+      path: `documents.licence.${licenceIndex}`,
+      missing: `Upload a copy of your ${state} licence.`,
+      duplicate: `Upload only one copy of your ${state} licence.`,
+    };
+  });
+  if (application.dea !== undefined) {
+    slots.push({
+      purpose: 'dea',
+      path: 'documents.dea',
+      missing: 'Upload your DEA registration certificate.',
+      duplicate: 'Upload only one DEA registration certificate.',
+    });
+  }
+  if (application.boardCertification !== undefined) {
+    slots.push({
+      purpose: 'board',
+      path: 'documents.board',
+      missing: 'Upload your board certificate.',
+      duplicate: 'Upload only one board certificate.',
+    });
+  }
+  slots.push(
+    {
+      purpose: 'malpractice',
+      path: 'documents.malpractice',
+      missing: 'Upload your malpractice insurance certificate.',
+      duplicate: 'Upload only one malpractice insurance certificate.',
+    },
+    {
+      purpose: 'cv',
+      path: 'documents.cv',
+      missing: 'Upload your CV.',
+      duplicate: 'Upload only one CV.',
+    },
+  );
+  return slots;
+}
+
+/** What to say about a document whose section the application does not have. */
+const outOfPlaceDocument: Record<'dea' | 'board', string> = {
+  dea: 'Remove the DEA certificate, or add your DEA registration.',
+  board: 'Remove the board certificate, or add your board certification.',
+};
+
 // ---------------------------------------------------------------------------------------------------
 // Work history gaps
 
@@ -466,67 +547,32 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
     )
     .superRefine(
       (app, ctx) => {
-        const missing = (slot: (string | number)[], message: string) =>
-          ctx.addIssue({ code: 'custom', path: ['documents', ...slot], message });
-        const count = (purpose: DocumentPurpose, licenceIndex?: number) =>
-          app.documents.filter(
+        const issue = (path: (string | number)[], message: string) =>
+          ctx.addIssue({ code: 'custom', path: ['documents', ...path], message });
+        const required = requiredDocumentSlots(app);
+        for (const slot of required) {
+          const n = app.documents.filter(
             (doc) =>
-              doc.purpose === purpose && (licenceIndex === undefined || doc.licenceIndex === licenceIndex),
+              doc.purpose === slot.purpose &&
+              (slot.purpose !== 'licence' || doc.licenceIndex === slot.licenceIndex),
           ).length;
-
-        // One copy of each licence, matched by its index in `licences`.
-        app.licences.forEach((licence, i) => {
-          const n = count('licence', i);
-          if (n === 0) missing(['licence', i], `Upload a copy of your ${licence.state} licence.`);
-          if (n > 1) missing(['licence', i], `Upload only one copy of your ${licence.state} licence.`);
-        });
+          const path = slot.purpose === 'licence' ? ['licence', slot.licenceIndex] : [slot.purpose];
+          if (n === 0) issue(path, slot.missing);
+          if (n > 1) issue(path, slot.duplicate);
+        }
+        // A licence copy names the licence it is a copy of.
         app.documents.forEach((doc, j) => {
           if (doc.purpose !== 'licence') return;
           if (doc.licenceIndex === undefined || doc.licenceIndex >= app.licences.length) {
-            missing([j, 'licenceIndex'], 'Choose which licence this document is a copy of.');
+            issue([j, 'licenceIndex'], 'Choose which licence this document is a copy of.');
           }
         });
-
-        // The other slots: each is needed once when its section applies, and is out of place otherwise.
-        const slots: {
-          purpose: DocumentPurpose;
-          needed: boolean;
-          missing: string;
-          duplicate: string;
-          extra?: string;
-        }[] = [
-          {
-            purpose: 'cv',
-            needed: true,
-            missing: 'Upload your CV.',
-            duplicate: 'Upload only one CV.',
-          },
-          {
-            purpose: 'malpractice',
-            needed: true,
-            missing: 'Upload your malpractice insurance certificate.',
-            duplicate: 'Upload only one malpractice insurance certificate.',
-          },
-          {
-            purpose: 'dea',
-            needed: app.dea !== undefined,
-            missing: 'Upload your DEA registration certificate.',
-            duplicate: 'Upload only one DEA registration certificate.',
-            extra: 'Remove the DEA certificate, or add your DEA registration.',
-          },
-          {
-            purpose: 'board',
-            needed: app.boardCertification !== undefined,
-            missing: 'Upload your board certificate.',
-            duplicate: 'Upload only one board certificate.',
-            extra: 'Remove the board certificate, or add your board certification.',
-          },
-        ];
-        for (const slot of slots) {
-          const n = count(slot.purpose);
-          if (slot.needed && n === 0) missing([slot.purpose], slot.missing);
-          if (slot.needed && n > 1) missing([slot.purpose], slot.duplicate);
-          if (!slot.needed && n > 0 && slot.extra) missing([slot.purpose], slot.extra);
+        // Documents for a section the application does not have are out of place.
+        const needed = new Set(required.map((slot) => slot.purpose));
+        for (const purpose of ['dea', 'board'] as const) {
+          if (!needed.has(purpose) && app.documents.some((doc) => doc.purpose === purpose)) {
+            issue([purpose], outOfPlaceDocument[purpose]);
+          }
         }
       },
       whenParsed('licences', 'dea', 'boardCertification', 'documents'),

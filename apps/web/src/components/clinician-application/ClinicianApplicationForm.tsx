@@ -7,28 +7,37 @@ import {
   makeClinicianApplicationSchema,
   toFieldIssues,
   type UsStateCode,
-  type VerifiedEmail,
 } from '@telehealth/contracts';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { detailsKeptMessage, postJson, unreachable } from '../form/api';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { detailsKeptMessage, unreachable } from '../form/api';
 import { ErrorSummary } from '../form/fields';
 import { rateLimitedMessage } from '../form/time';
+import { submitApplication } from './applicant-api';
 import { DocumentUpload } from './DocumentUpload';
 import {
   type ApplicationDraft,
   clearStoredDraft,
   type DocumentSlot,
-  initialDraft,
-  licenceSlot,
+  documentSlotsOf,
   newDraft,
   readStoredDraft,
   type StoredDocument,
-  sectionsFor,
   toApplicationPayload,
   writeStoredDraft,
 } from './draft';
-import { checkProof, isProven, proofMessages } from './email-proof';
+import { checkProof, forgetProof, isProven, proofMessages } from './email-proof';
+import {
+  currentStep,
+  type Errors,
+  type FocusTarget,
+  formReducer,
+  initialFormState,
+  isReady,
+  proofOf,
+  serverErrors,
+  slotPath,
+} from './form-state';
 import { StepHeader, StepProgress } from './StepProgress';
 import {
   controlIdFor,
@@ -36,10 +45,7 @@ import {
   fieldId,
   firstStepWithIssue,
   HEADING_ID,
-  IDENTITY_STEP,
   issuesByPath,
-  omitStep,
-  pickStep,
   REVIEW_STEP,
   stepOfPath,
   steps,
@@ -61,34 +67,14 @@ export interface ClinicianApplicationFormProps {
   brandName: string;
 }
 
-type Errors = Record<string, string>;
-
-type FocusTarget = { kind: 'heading' } | { kind: 'firstInvalid' } | { kind: 'id'; id: string };
-
-type SubmitState = { kind: 'idle' } | { kind: 'submitting' } | { kind: 'failed'; message: string };
-
-/** What this browser has proven, as far as the page knows: asked once the page is in the browser. */
-type ProofState = { kind: 'checking' } | { kind: 'known'; proof: VerifiedEmail | null };
-
 const SUMMARY_ID = 'ca-error-summary';
 const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
 export const SUBMIT_FAILED = 'Something went wrong on our side; your application was not lost. Try again.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
 
-function isUnder(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}.`);
-}
-
 function purposeOf(slot: DocumentSlot): DocumentPurpose {
   return slot.startsWith('licence:') ? 'licence' : (slot as DocumentPurpose);
-}
-
-/** The issue path of a slot in this draft, or undefined for a licence that is gone. */
-function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefined {
-  if (!slot.startsWith('licence:')) return `documents.${slot}`;
-  const index = draft.licences.findIndex((licence) => licenceSlot(licence) === slot);
-  return index === -1 ? undefined : `documents.licence.${index}`;
 }
 
 /**
@@ -96,104 +82,62 @@ function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefin
  * board sections parse; this lets a step show a missing copy together with its other problems.
  */
 function missingDocuments(draft: ApplicationDraft): Errors {
-  const missing: Errors = {};
-  const sections = sectionsFor(draft);
-  draft.licences.forEach((licence, index) => {
-    if (!draft.documents[licenceSlot(licence)]) {
-      missing[`documents.licence.${index}`] = `Upload a copy of your ${licence.state || 'state'} licence.`;
-    }
-  });
-  if (sections.dea && draft.hasDea && !draft.documents.dea)
-    missing['documents.dea'] = 'Upload your DEA registration certificate.';
-  if (sections.board && draft.hasBoardCertification && !draft.documents.board)
-    missing['documents.board'] = 'Upload your board certificate.';
-  if (!draft.documents.malpractice)
-    missing['documents.malpractice'] = 'Upload your malpractice insurance certificate.';
-  if (!draft.documents.cv) missing['documents.cv'] = 'Upload your CV.';
-  return missing;
+  return Object.fromEntries(
+    documentSlotsOf(draft)
+      .filter((slot) => !slot.document)
+      .map((slot) => [slot.path, slot.missing]),
+  );
 }
 
 /**
  * Clinician application: nine steps, the first proving the email with a code, documents uploaded as
  * they go, a draft kept in this browser. Without a proof of the draft's email (an HttpOnly cookie the
  * server reads) the form shows the email step, and comes back to where the draft was once proven.
+ * Its state is one reducer (form-state.ts); this component runs the side effects.
  */
 export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianApplicationFormProps) {
   const router = useRouter();
   const schema = useMemo(() => makeClinicianApplicationSchema(servedStates), [servedStates]);
-  const [hydrated, setHydrated] = useState(false);
-  const [draft, setDraftState] = useState<ApplicationDraft>(initialDraft);
-  const [today, setToday] = useState('');
-  const [errors, setErrorsState] = useState<Errors>({});
-  const [summaryStep, setSummaryStep] = useState<number | null>(null);
-  const [submitState, setSubmitState] = useState<SubmitState>({ kind: 'idle' });
-  const [cameFromReview, setCameFromReview] = useState(false);
-  const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget } | null>(null);
-  const [proofState, setProofState] = useState<ProofState>({ kind: 'checking' });
-  /** Why the email step is shown again (kept until a code is sent or the email is confirmed). */
-  const [emailNotice, setEmailNotice] = useState<string>();
-  // Mirrors of state for handlers that run several updates in one event, or later (uploads).
-  const draftRef = useRef(draft);
-  const errorsRef = useRef(errors);
-  /** Paths whose error came from the server: kept until the clinician changes that field. */
-  const serverPaths = useRef(new Set<string>());
+  const [state, dispatch] = useReducer(formReducer, initialFormState);
+  const { draft, errors, summaryStep, submit: submitState, cameFromReview, focus, emailNotice } = state;
+  /** Set while a submit is in flight, so a second click (before the button disables) sends nothing. */
   const submitting = useRef(false);
-  const finished = useRef(false);
   const topRef = useRef<HTMLDivElement>(null);
   const stepRef = useRef<HTMLDivElement>(null);
-  const proof = proofState.kind === 'known' ? proofState.proof : null;
-  // Nothing past the email step without a proof of the draft's email; the draft keeps its own step.
-  const step = isProven(draft.email, proof) ? draft.step : EMAIL_STEP;
-  const ready = hydrated && proofState.kind === 'known';
+  const proof = proofOf(state);
+  const step = currentStep(state);
+  const ready = isReady(state);
 
-  const setDraft = useCallback((next: ApplicationDraft) => {
-    draftRef.current = next;
-    setDraftState(next);
-  }, []);
-  const setErrors = useCallback((next: Errors) => {
-    errorsRef.current = next;
-    setErrorsState(next);
-  }, []);
-  const requestFocus = useCallback((target: FocusTarget) => setFocusRequest({ target }), []);
-
-  const uploads = useDocumentUploads(draft.draftId, (slot: DocumentSlot, document: StoredDocument) => {
-    const current = draftRef.current;
-    setDraft({ ...current, documents: { ...current.documents, [slot]: document } });
-    const path = slotPath(current, slot);
-    if (path && errorsRef.current[path]) {
-      const { [path]: _done, ...rest } = errorsRef.current;
-      serverPaths.current.delete(path);
-      setErrors(rest);
-    }
-  });
+  const uploads = useDocumentUploads(draft.draftId, (slot: DocumentSlot, document: StoredDocument) =>
+    dispatch({ type: 'uploaded', slot, document }),
+  );
 
   // localStorage exists only in the browser: restore after hydration, so the server HTML matches.
   // Then ask whether this browser has proven the draft's email: if so, go on where the draft was.
   useEffect(() => {
     const restored = readStoredDraft(steps.length) ?? newDraft();
-    setDraft(restored);
-    setToday(isoDateToday());
-    setHydrated(true);
+    dispatch({ type: 'restored', draft: restored, today: isoDateToday() });
     let cancelled = false;
     void checkProof().then(({ proof: found, problem }) => {
       if (cancelled) return;
-      setProofState({ kind: 'known', proof: found });
-      if (problem) setEmailNotice(detailsKeptMessage(problem));
-      else if (restored.step > EMAIL_STEP && !isProven(restored.email, found)) {
-        setEmailNotice(proofMessages.resume);
-      }
+      const notice = problem
+        ? detailsKeptMessage(problem)
+        : restored.step > EMAIL_STEP && !isProven(restored.email, found)
+          ? proofMessages.resume
+          : undefined;
+      dispatch({ type: 'proofChecked', proof: found, notice });
     });
     return () => {
       cancelled = true;
     };
-  }, [setDraft]);
+  }, []);
 
   useEffect(() => {
-    if (hydrated && !finished.current) writeStoredDraft(draft);
-  }, [draft, hydrated]);
+    if (state.hydrated && !state.finished) writeStoredDraft(draft);
+  }, [draft, state.hydrated, state.finished]);
 
   // Leaving mid-upload loses the upload (files cannot be saved): ask first.
-  const uploading = Object.values(uploads.states).some((state) => state?.status === 'uploading');
+  const uploading = Object.values(uploads.states).some((upload) => upload?.status === 'uploading');
   useEffect(() => {
     if (!uploading) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -202,8 +146,8 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   }, [uploading]);
 
   useEffect(() => {
-    if (!focusRequest) return;
-    const { target } = focusRequest;
+    if (!focus) return;
+    const { target } = focus;
     if (target.kind === 'heading') {
       topRef.current?.scrollIntoView?.({ block: 'start' });
       document.getElementById(HEADING_ID)?.focus({ preventScroll: true });
@@ -216,7 +160,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
           document.getElementById(SUMMARY_ID));
     element?.focus();
     element?.scrollIntoView?.({ block: 'center' });
-  }, [focusRequest]);
+  }, [focus]);
 
   /** Every problem the browser can see in a draft, by the path the form shows it at. */
   const check = useCallback(
@@ -225,108 +169,45 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       const result = schema.safeParse(payload);
       const found = result.success ? {} : issuesByPath(toFieldIssues(result.error), documentPaths);
       for (const [path, message] of Object.entries(missingDocuments(d))) found[path] ??= message;
-      for (const [slot, state] of Object.entries(uploads.states)) {
+      for (const [slot, upload] of Object.entries(uploads.states)) {
         const path = slotPath(d, slot as DocumentSlot);
-        if (path && state?.status === 'uploading') found[path] = UPLOAD_PENDING;
+        if (path && upload?.status === 'uploading') found[path] = UPLOAD_PENDING;
       }
       return found;
     },
     [schema, uploads.states],
   );
 
-  /** Errors still standing from the server (the browser cannot re-check those). */
-  function serverErrors(): Errors {
-    return Object.fromEntries(
-      Object.entries(errorsRef.current).filter(([path]) => serverPaths.current.has(path)),
-    );
-  }
+  const requestFocus = (target: FocusTarget) => dispatch({ type: 'focus', target });
 
   function change(path: string, update: (d: ApplicationDraft) => ApplicationDraft) {
-    const next = update(draftRef.current);
-    setDraft(next);
-    const shown = errorsRef.current;
-    if (Object.keys(shown).length === 0) return;
-    // Re-check the errors on show as the clinician fixes them; new ones wait for Continue.
-    const fresh = check(next);
-    const kept: Errors = {};
-    for (const [p, message] of Object.entries(shown)) {
-      if (serverPaths.current.has(p)) {
-        if (isUnder(p, path) || isUnder(path, p)) serverPaths.current.delete(p);
-        else kept[p] = message;
-        continue;
-      }
-      const now = fresh[p];
-      if (now) kept[p] = now;
-    }
-    setErrors(kept);
+    dispatch({ type: 'change', path, update, check });
   }
 
   function blur(path: string, value: string) {
-    const shown = errorsRef.current[path];
-    // Don't complain about a field only tabbed through; leave server messages until the field changes.
-    if ((!value.trim() && !shown) || serverPaths.current.has(path)) return;
-    const message = check(draftRef.current)[path];
-    if (message === shown) return;
-    const next = { ...errorsRef.current };
-    if (message) next[path] = message;
-    else delete next[path];
-    setErrors(next);
-  }
-
-  function goTo(target: number, focus: FocusTarget = { kind: 'heading' }) {
-    setDraft({ ...draftRef.current, step: target });
-    if (target === REVIEW_STEP) setCameFromReview(false);
-    requestFocus(focus);
-  }
-
-  function showStepErrors(stepErrors: Errors, onStep: number) {
-    setErrors({ ...omitStep(errorsRef.current, onStep), ...stepErrors });
-    setSummaryStep(onStep);
-    requestFocus({ kind: 'firstInvalid' });
-  }
-
-  /** Validates this step; moves on to `target` (the next step unless given) when it is complete. */
-  function next(target = step + 1) {
-    if (!ready) return;
-    const stepErrors = { ...pickStep(check(draftRef.current), step), ...pickStep(serverErrors(), step) };
-    if (Object.keys(stepErrors).length > 0) {
-      showStepErrors(stepErrors, step);
-      return;
-    }
-    setErrors(omitStep(errorsRef.current, step));
-    setSummaryStep(null);
-    goTo(Math.min(target, REVIEW_STEP));
-  }
-
-  function back() {
-    setSummaryStep(null);
-    goTo(Math.max(0, step - 1));
+    dispatch({ type: 'blur', path, value, check });
   }
 
   async function submit() {
-    if (!ready || submitting.current || finished.current) return;
-    const current = draftRef.current;
-    const all = { ...check(current), ...serverErrors() };
-    const first = firstStepWithIssue(all);
-    if (first !== undefined) {
-      setErrors(all);
-      setSummaryStep(first);
-      setSubmitState({ kind: 'idle' });
-      if (first === step) requestFocus({ kind: 'firstInvalid' });
-      else goTo(first, { kind: 'firstInvalid' });
+    if (!ready || submitting.current || state.finished) return;
+    const all = { ...check(draft), ...serverErrors(state) };
+    if (firstStepWithIssue(all) !== undefined) {
+      dispatch({ type: 'invalid', errors: all });
       return;
     }
 
     submitting.current = true;
-    setSubmitState({ kind: 'submitting' });
-    const { payload, documentPaths } = toApplicationPayload(current, isoDateToday());
-    const result = await postJson('/api/clinician/apply', payload);
+    dispatch({ type: 'submitting' });
+    const { payload, documentPaths } = toApplicationPayload(draft, isoDateToday());
+    const result = await submitApplication(payload);
 
     if (result.kind === 'ok') {
       const accepted = clinicianApplicationAcceptedSchema.safeParse(result.body);
       if (accepted.success) {
-        finished.current = true;
+        dispatch({ type: 'submitted' });
         clearStoredDraft();
+        // The application is in: the next person at this browser proves their own email.
+        void forgetProof();
         router.push(`/clinicians/apply/submitted?ref=${encodeURIComponent(accepted.data.referenceNumber)}`);
         return;
       }
@@ -338,29 +219,17 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       result.error?.code === 'validation_failed' &&
       result.error.issues?.length
     ) {
-      const byPath = issuesByPath(result.error.issues, documentPaths);
-      serverPaths.current = new Set(Object.keys(byPath));
-      setErrors(byPath);
-      const target = firstStepWithIssue(byPath) ?? REVIEW_STEP;
-      setSummaryStep(target);
-      if (target === REVIEW_STEP) {
-        setSubmitState({ kind: 'failed', message: result.error.message });
-        requestFocus({ kind: 'id', id: SUMMARY_ID });
-      } else {
-        setSubmitState({ kind: 'idle' });
-        goTo(target, { kind: 'firstInvalid' });
-      }
+      dispatch({
+        type: 'rejected',
+        errors: issuesByPath(result.error.issues, documentPaths),
+        message: result.error.message,
+        focusId: SUMMARY_ID,
+      });
       return;
     }
 
     if (result.kind === 'error' && (result.status === 401 || result.status === 403)) {
-      // No proof in this browser (it ended, or cookies were cleared), or a proof for another email:
-      // back to the email step; every answer stays in the draft, and the draft stays on this step.
-      setSubmitState({ kind: 'idle' });
-      setSummaryStep(null);
-      setEmailNotice(result.status === 401 ? proofMessages.missing : proofMessages.different);
-      setProofState({ kind: 'known', proof: null });
-      requestFocus({ kind: 'id', id: EMAIL_NOTICE_ID });
+      dispatch({ type: 'proofRefused', status: result.status, focusId: EMAIL_NOTICE_ID });
       return;
     }
 
@@ -378,55 +247,13 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       // 409: an application for this email is already open; 413 and the like say what to do.
       message = result.error.message;
     }
-    setSubmitState({ kind: 'failed', message });
-    requestFocus({ kind: 'id', id: SUBMIT_ALERT_ID });
+    dispatch({ type: 'submitFailed', message, focusId: SUBMIT_ALERT_ID });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (step === REVIEW_STEP) void submit();
-    else next();
-  }
-
-  function edit(target: number) {
-    setCameFromReview(true);
-    setSummaryStep(null);
-    goTo(target);
-  }
-
-  /** A code went to `email`: the draft remembers it, so a reload stays on the code entry. */
-  function codeSent(email: string) {
-    setEmailNotice(undefined);
-    setDraft({ ...draftRef.current, codeSentTo: email });
-  }
-
-  /** The email is proven: it becomes the application's email, and the form goes on where it was. */
-  function emailConfirmed(proven: VerifiedEmail) {
-    const current = draftRef.current;
-    setProofState({ kind: 'known', proof: proven });
-    setEmailNotice(undefined);
-    const { email: _gone, ...rest } = errorsRef.current;
-    serverPaths.current.delete('email');
-    setErrors(rest);
-    setSummaryStep(null);
-    setDraft({
-      ...current,
-      email: proven.email,
-      codeSentTo: '',
-      step: current.step === EMAIL_STEP ? IDENTITY_STEP : current.step,
-    });
-    requestFocus({ kind: 'heading' });
-  }
-
-  /** From the identity step: prove another email (or keep this one, which stays proven). */
-  function changeEmail() {
-    setSummaryStep(null);
-    goTo(EMAIL_STEP);
-  }
-
-  /** From "Change email": keep the email already proven for this draft. */
-  function continueWithProof() {
-    if (proof && isProven(draftRef.current.email, proof)) emailConfirmed(proof);
+    else dispatch({ type: 'next', check });
   }
 
   function startOver() {
@@ -436,24 +263,13 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     if (!confirmed) return;
     uploads.cancelAll();
     clearStoredDraft();
-    serverPaths.current.clear();
-    setErrors({});
-    setSummaryStep(null);
-    setSubmitState({ kind: 'idle' });
-    setCameFromReview(false);
-    setEmailNotice(undefined);
-    setDraft(newDraft());
-    requestFocus({ kind: 'heading' });
+    // Forget this browser's proof too (a shared computer, say): the next application proves its email.
+    void forgetProof();
+    dispatch({ type: 'startedOver', draft: newDraft() });
   }
 
   function renderDocument(spec: DocumentSlotSpec): ReactNode {
     const { slot, path } = spec;
-    const clearError = () => {
-      if (!errorsRef.current[path]) return;
-      const { [path]: _cleared, ...rest } = errorsRef.current;
-      serverPaths.current.delete(path);
-      setErrors(rest);
-    };
     return (
       <DocumentUpload
         id={fieldId(path)}
@@ -464,7 +280,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         error={errors[path]}
         disabled={!ready || !draft.draftId}
         onChoose={(file) => {
-          clearError();
+          dispatch({ type: 'clearError', path });
           void uploads.start(slot, purposeOf(slot), file);
         }}
         onRetry={() => uploads.retry(slot)}
@@ -486,7 +302,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     draft,
     servedStates,
     brandName,
-    today,
+    today: state.today,
     error: (path) => errors[path],
     change,
     blur,
@@ -497,14 +313,14 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
 
   const stepContent = [
     null, // the email step has forms of its own (below)
-    <IdentityStep key="identity" {...stepProps} onChangeEmail={changeEmail} />,
+    <IdentityStep key="identity" {...stepProps} onChangeEmail={() => dispatch({ type: 'changeEmail' })} />,
     <ProfessionStep key="profession" {...stepProps} />,
     <LicencesStep key="licences" {...stepProps} />,
     <DeaBoardStep key="dea-board" {...stepProps} />,
     <MalpracticeStep key="malpractice" {...stepProps} />,
     <WorkHistoryStep key="work-history" {...stepProps} />,
     <AttestationStep key="attestations" {...stepProps} />,
-    <ReviewStep key="review" {...stepProps} onEdit={edit} />,
+    <ReviewStep key="review" {...stepProps} onEdit={(target) => dispatch({ type: 'edit', step: target })} />,
   ][step];
 
   const summary =
@@ -531,10 +347,10 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
           proof={isProven(draft.email, proof) ? proof : null}
           notice={emailNotice}
           serverError={errors.email}
-          onCodeSent={codeSent}
-          onUseDifferentEmail={() => setDraft({ ...draftRef.current, codeSentTo: '' })}
-          onVerified={emailConfirmed}
-          onContinueWithProof={continueWithProof}
+          onCodeSent={(email) => dispatch({ type: 'codeSent', email })}
+          onUseDifferentEmail={() => dispatch({ type: 'useDifferentEmail' })}
+          onVerified={(proven) => dispatch({ type: 'emailConfirmed', proof: proven })}
+          onContinueWithProof={() => dispatch({ type: 'continueWithProof' })}
         />
       ) : (
         <form method="post" noValidate aria-labelledby={HEADING_ID} className="mt-8" onSubmit={handleSubmit}>
@@ -567,7 +383,12 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
           </p>
 
           <div className="mt-8 flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
-            <button type="button" className={secondaryButton} disabled={isSubmitting} onClick={back}>
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={isSubmitting}
+              onClick={() => dispatch({ type: 'back' })}
+            >
               Back
             </button>
             {step < REVIEW_STEP ? (
@@ -576,7 +397,11 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
                   Continue
                 </button>
                 {cameFromReview ? (
-                  <button type="button" className={secondaryButton} onClick={() => next(REVIEW_STEP)}>
+                  <button
+                    type="button"
+                    className={secondaryButton}
+                    onClick={() => dispatch({ type: 'next', target: REVIEW_STEP, check })}
+                  >
                     Save and return to review
                   </button>
                 ) : null}

@@ -5,9 +5,13 @@ import {
   documentRefSchema,
   findWorkHistoryGaps,
   type Profession,
+  professionCodes,
   professions,
+  type RequiredDocumentSlot,
+  requiredDocumentSlots,
   type WorkHistoryGap,
 } from '@telehealth/contracts';
+import { z } from 'zod';
 
 /**
  * The application as typed, saved to localStorage on every change so a reload (or coming back
@@ -155,7 +159,7 @@ export function licenceSlot(licence: Pick<LicenceDraft, 'id'>): DocumentSlot {
 }
 
 export function professionOf(draft: Pick<ApplicationDraft, 'profession'>): Profession | undefined {
-  return Object.hasOwn(professions, draft.profession) ? (draft.profession as Profession) : undefined;
+  return professionCodes.find((code) => code === draft.profession);
 }
 
 /** Whether the DEA / board sections apply to the chosen profession (neither before one is chosen). */
@@ -204,8 +208,72 @@ export function workHistoryGaps(
   return findWorkHistoryGaps(jobsForGaps(draft), today);
 }
 
+/**
+ * The contract's input as the form can build it from what was typed: the same shape, but any value
+ * may be left out (a choice not yet made), an amount may be NaN and a box may be unticked. The
+ * contract reports each of them with its own message, so the form never pretends (casts) otherwise.
+ */
+export type Typed<T> = T extends string
+  ? string | undefined
+  : T extends number
+    ? number | undefined
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer U)[]
+        ? Typed<U>[]
+        : T extends object
+          ? { [K in keyof T]: Typed<T[K]> }
+          : T;
+
+/** The body of `POST /api/clinician/apply` as built from a draft, before the contract checks it. */
+export type ApplicationRequest = Typed<ClinicianApplicationInput>;
+
+/** The sections the request carries: DEA and board only when the profession has them and the clinician does. */
+export function includedSections(
+  draft: Pick<ApplicationDraft, 'profession' | 'hasDea' | 'hasBoardCertification'>,
+): {
+  dea: boolean;
+  board: boolean;
+} {
+  const sections = sectionsFor(draft);
+  return { dea: sections.dea && draft.hasDea, board: sections.board && draft.hasBoardCertification };
+}
+
+/** A document slot this draft needs (from the contract's one rule), where the draft keeps it, and its upload. */
+export type DraftDocumentSlot = RequiredDocumentSlot & {
+  slot: DocumentSlot;
+  document: StoredDocument | undefined;
+};
+
+/** The documents this draft needs, in the order the form asks for them, each with its upload if there is one. */
+export function documentSlotsOf(
+  draft: Pick<
+    ApplicationDraft,
+    | 'profession'
+    | 'hasDea'
+    | 'hasBoardCertification'
+    | 'licences'
+    | 'dea'
+    | 'boardCertification'
+    | 'documents'
+  >,
+): DraftDocumentSlot[] {
+  const included = includedSections(draft);
+  const required = requiredDocumentSlots({
+    licences: draft.licences,
+    dea: included.dea ? draft.dea : undefined,
+    boardCertification: included.board ? draft.boardCertification : undefined,
+  });
+  return required.flatMap((requirement) => {
+    const licence = requirement.purpose === 'licence' ? draft.licences[requirement.licenceIndex] : undefined;
+    const slot: DocumentSlot | undefined =
+      requirement.purpose === 'licence' ? licence && licenceSlot(licence) : requirement.purpose;
+    return slot ? [{ ...requirement, slot, document: draft.documents[slot] }] : [];
+  });
+}
+
 export interface ApplicationPayload {
-  payload: ClinicianApplicationInput;
+  payload: ApplicationRequest;
   /** The issue path of each entry of `payload.documents`, to map server paths like `documents.3`. */
   documentPaths: string[];
 }
@@ -216,35 +284,20 @@ export interface ApplicationPayload {
  * only where a gap needs one.
  */
 export function toApplicationPayload(draft: ApplicationDraft, today: string): ApplicationPayload {
-  const sections = sectionsFor(draft);
-  const includeDea = sections.dea && draft.hasDea;
-  const includeBoard = sections.board && draft.hasBoardCertification;
+  const included = includedSections(draft);
   const gaps = workHistoryGaps(draft, today);
   const gapBefore = new Set(gaps.map((gap) => gap.beforeJobIndex));
 
-  const documents: DocumentRef[] = [];
+  const documents: ApplicationRequest['documents'] = [];
   const documentPaths: string[] = [];
-  draft.licences.forEach((licence, licenceIndex) => {
-    const doc = draft.documents[licenceSlot(licence)];
-    if (!doc) return;
-    documents.push({ ...doc, purpose: 'licence', licenceIndex });
-    documentPaths.push(`documents.licence.${licenceIndex}`);
-  });
-  const others: [DocumentSlot, boolean][] = [
-    ['dea', includeDea],
-    ['board', includeBoard],
-    ['malpractice', true],
-    ['cv', true],
-  ];
-  for (const [slot, included] of others) {
-    const doc = draft.documents[slot];
-    if (!included || !doc) continue;
-    documents.push(doc);
-    documentPaths.push(`documents.${slot}`);
+  for (const { document, path, licenceIndex } of documentSlotsOf(draft)) {
+    if (!document) continue;
+    documents.push(licenceIndex === undefined ? document : { ...document, purpose: 'licence', licenceIndex });
+    documentPaths.push(path);
   }
 
   const m = draft.malpractice;
-  const payload: ClinicianApplicationInput = {
+  const payload: ApplicationRequest = {
     draftId: draft.draftId,
     idempotencyKey: draft.idempotencyKey,
     legalFirstName: draft.legalFirstName,
@@ -255,31 +308,26 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       line1: draft.practiceAddress.line1,
       line2: optional(draft.practiceAddress.line2),
       city: draft.practiceAddress.city,
-      // Unselected is sent as missing, so the contract asks to choose rather than calling it invalid.
-      state: draft.practiceAddress.state || (undefined as unknown as string),
+      // Unselected is sent as missing, so the contract only asks to choose (an empty string would also
+      // let the checks that read the state run, and complain about it again).
+      state: draft.practiceAddress.state || undefined,
       postalCode: draft.practiceAddress.postalCode,
     },
-    profession: (draft.profession || undefined) as Profession,
+    profession: draft.profession || undefined,
     specialties: parseSpecialties(draft.specialties),
     npi: draft.npi,
     licences: draft.licences.map((licence) => ({
-      state: licence.state || (undefined as unknown as string),
+      state: licence.state || undefined,
       number: licence.number,
       expiresOn: licence.expiresOn,
     })),
-    dea: includeDea
-      ? {
-          number: draft.dea.number,
-          state: draft.dea.state || (undefined as unknown as string),
-          expiresOn: draft.dea.expiresOn,
-        }
-      : undefined,
-    boardCertification: includeBoard ? { ...draft.boardCertification } : undefined,
+    dea: included.dea ? { ...draft.dea, state: draft.dea.state || undefined } : undefined,
+    boardCertification: included.board ? { ...draft.boardCertification } : undefined,
     malpractice: {
       carrier: m.carrier,
       policyNumber: m.policyNumber,
-      perClaimCoverageUsd: parseUsd(m.perClaimCoverageUsd) as number,
-      aggregateCoverageUsd: parseUsd(m.aggregateCoverageUsd) as number,
+      perClaimCoverageUsd: parseUsd(m.perClaimCoverageUsd),
+      aggregateCoverageUsd: parseUsd(m.aggregateCoverageUsd),
       expiresOn: m.expiresOn,
     },
     workHistory: draft.workHistory.map((job, index) => ({
@@ -296,10 +344,7 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       gapBefore.has(null) && draft.currentGapExplanation.trim() ? draft.currentGapExplanation : undefined,
     documents,
     // The contract wants literal `true`; false is sent as-is so validation reports it.
-    attestations: {
-      truthful: draft.attestations.truthful as true,
-      consentToVerification: draft.attestations.consentToVerification as true,
-    },
+    attestations: { ...draft.attestations },
     signature: { typedName: draft.signatureName, signedOn: today },
   };
   return { payload, documentPaths };
@@ -308,111 +353,118 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
 // ---------------------------------------------------------------------------------------------------
 // Storage
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A stored text field: anything but a string (missing, edited by hand) reads as empty. */
+const text = z.string().catch('');
+/** A stored checkbox: only `true` is ticked. */
+const flag = z.boolean().catch(false);
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+/** An object whose fields all have fallbacks: a missing or malformed one reads as all fallbacks. */
+function withFallbacks<Shape extends z.ZodRawShape>(shape: Shape) {
+  const schema = z.object(shape);
+  return schema.catch(() => schema.parse({}));
 }
 
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+/** A list whose malformed entries read as empty ones (`item` has fallbacks), and a malformed list as none. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.array(item).catch([]);
 }
 
-function bool(value: unknown): boolean {
-  return value === true;
-}
+const storedLicence = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
 
-function strings<K extends string>(value: unknown, keys: readonly K[]): Record<K, string> {
-  const source = record(value);
-  return Object.fromEntries(keys.map((key) => [key, str(source[key])])) as Record<K, string>;
-}
-
-function list<T>(value: unknown, parse: (item: Record<string, unknown>, index: number) => T): T[] {
-  return Array.isArray(value) ? value.map((item, index) => parse(record(item), index)) : [];
-}
+const storedJob = withFallbacks({
+  id: text,
+  employer: text,
+  role: text,
+  startMonth: text,
+  endMonth: text,
+  current: flag,
+  gapBeforeExplanation: text,
+});
 
 /**
- * A stored draft read back defensively (it may come from an older version of this page or be
- * edited by hand): unknown fields are dropped, missing ones take their empty value, and a draft
- * without valid ids is not restored at all. A version 1 draft (before the email step) keeps its
- * answers and moves one step on, to the same page it was at; its email, never proven, is proven
- * first like any other.
+ * The fields every stored version has. Without valid ids the draft is not restored at all (its
+ * uploads live under `draftId`); every other field falls back to its empty value, and unknown ones
+ * are dropped.
+ */
+const storedFields = {
+  draftId: z.uuid(),
+  idempotencyKey: z.uuid(),
+  step: z.number().int().catch(0),
+  email: text,
+  codeSentTo: text,
+  legalFirstName: text,
+  legalLastName: text,
+  phone: text,
+  practiceAddress: withFallbacks({ line1: text, line2: text, city: text, state: text, postalCode: text }),
+  profession: text,
+  specialties: text,
+  npi: text,
+  licences: listOf(storedLicence),
+  hasDea: flag,
+  dea: withFallbacks({ number: text, state: text, expiresOn: text }),
+  hasBoardCertification: flag,
+  boardCertification: withFallbacks({ board: text, certificate: text, expiresOn: text }),
+  malpractice: withFallbacks({
+    carrier: text,
+    policyNumber: text,
+    perClaimCoverageUsd: text,
+    aggregateCoverageUsd: text,
+    expiresOn: text,
+  }),
+  workHistory: listOf(storedJob),
+  currentGapExplanation: text,
+  /** By slot; entries that are not document refs are dropped (below, with those not in a slot). */
+  documents: z.record(z.string(), documentRefSchema.optional().catch(undefined)).catch({}),
+  attestations: withFallbacks({ truthful: flag, consentToVerification: flag }),
+  signatureName: text,
+};
+
+/**
+ * Every version of the stored draft this page can read. Version 1 was saved before the email step
+ * existed (no `email` proof, no `codeSentTo`, steps counted from "Identity and contact").
+ */
+export const storedDraftSchema = z.discriminatedUnion('version', [
+  z.object({ version: z.literal(1), ...storedFields }),
+  z.object({ version: z.literal(2), ...storedFields }),
+]);
+
+/**
+ * A stored draft read back with {@link storedDraftSchema} (it may come from an older version of this
+ * page or be edited by hand). A version 1 draft keeps its answers and moves one step on, to the same
+ * page it was at; its email, never proven, is proven first like any other. Ids that repeat or are
+ * missing are replaced, so each licence and job keeps its own uploads and React key.
  */
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
-  const source = record(value);
-  if (source.version !== 1 && source.version !== 2) return undefined;
-  const draftId = str(source.draftId);
-  const idempotencyKey = str(source.idempotencyKey);
-  if (!UUID_PATTERN.test(draftId) || !UUID_PATTERN.test(idempotencyKey)) return undefined;
-  const storedStep = typeof source.step === 'number' && Number.isInteger(source.step) ? source.step : 0;
-  const step = source.version === 1 ? storedStep + 1 : storedStep;
+  const parsed = storedDraftSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { version, step, documents: storedDocuments, ...stored } = parsed.data;
+  // Migrations, oldest first.
+  const currentStep = version === 1 ? step + 1 : step;
 
   const seen = new Set<string>();
-  const uniqueId = (id: unknown, fallback: string) => {
-    const chosen = typeof id === 'string' && id && !seen.has(id) ? id : `${fallback}-${newUuid()}`;
+  const uniqueId = (id: string, fallback: string) => {
+    const chosen = id && !seen.has(id) ? id : `${fallback}-${newUuid()}`;
     seen.add(chosen);
     return chosen;
   };
-  const licences = list(source.licences, (item) => ({
-    id: uniqueId(item.id, 'licence'),
-    ...strings(item, ['state', 'number', 'expiresOn'] as const),
-  }));
-  const workHistory = list(source.workHistory, (item) => ({
-    id: uniqueId(item.id, 'job'),
-    ...strings(item, ['employer', 'role', 'startMonth', 'endMonth', 'gapBeforeExplanation'] as const),
-    current: bool(item.current),
-  }));
+  const licences = stored.licences.map((licence) => ({ ...licence, id: uniqueId(licence.id, 'licence') }));
+  const workHistory = stored.workHistory.map((job) => ({ ...job, id: uniqueId(job.id, 'job') }));
 
   const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licences.map(licenceSlot)]);
   const documents: ApplicationDraft['documents'] = {};
-  for (const [slot, ref] of Object.entries(record(source.documents))) {
-    const parsed = documentRefSchema.safeParse(ref);
-    if (!slots.has(slot) || !parsed.success) continue;
-    const { licenceIndex: _ignored, ...doc } = parsed.data;
+  for (const [slot, ref] of Object.entries(storedDocuments)) {
+    if (!ref || !slots.has(slot)) continue;
+    const { licenceIndex: _ignored, ...doc } = ref;
     documents[slot as DocumentSlot] = doc;
   }
 
-  const attestations = record(source.attestations);
   return {
+    ...stored,
     version: 2,
-    draftId,
-    idempotencyKey,
-    step: Math.min(Math.max(step, 0), stepCount - 1),
-    ...strings(source, ['email', 'codeSentTo', 'legalFirstName', 'legalLastName', 'phone'] as const),
-    practiceAddress: strings(source.practiceAddress, [
-      'line1',
-      'line2',
-      'city',
-      'state',
-      'postalCode',
-    ] as const),
-    ...strings(source, [
-      'profession',
-      'specialties',
-      'npi',
-      'currentGapExplanation',
-      'signatureName',
-    ] as const),
+    step: Math.min(Math.max(currentStep, 0), stepCount - 1),
     licences: licences.length ? licences : [emptyLicence(`licence-${newUuid()}`)],
-    hasDea: bool(source.hasDea),
-    dea: strings(source.dea, ['number', 'state', 'expiresOn'] as const),
-    hasBoardCertification: bool(source.hasBoardCertification),
-    boardCertification: strings(source.boardCertification, ['board', 'certificate', 'expiresOn'] as const),
-    malpractice: strings(source.malpractice, [
-      'carrier',
-      'policyNumber',
-      'perClaimCoverageUsd',
-      'aggregateCoverageUsd',
-      'expiresOn',
-    ] as const),
     workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],
     documents,
-    attestations: {
-      truthful: bool(attestations.truthful),
-      consentToVerification: bool(attestations.consentToVerification),
-    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkProof, proofFromVerify, sendCode } from './email-proof';
+import { checkProof, forgetProof, proofFromVerify, sendCode } from './email-proof';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -11,7 +11,12 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
   return fetch;
 }
 
-const proof = { status: 'verified', email: 'maria@example.com', expiresAt: '2026-11-24T07:00:00.000Z' };
+// A proof lasts 12 hours from when the code was confirmed.
+const proof = {
+  status: 'verified',
+  email: 'maria@example.com',
+  expiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+};
 
 describe('checkProof', () => {
   it('reads the proven email from the session endpoint with a GET', async () => {
@@ -90,5 +95,21 @@ describe('proofFromVerify', () => {
       'maria@example.com',
     );
     expect(proofFromVerify(undefined, 'maria@example.com').email).toBe('maria@example.com');
+  });
+});
+
+describe('forgetProof', () => {
+  it('expires the proof cookie with a DELETE of the session, and says when it could not', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await forgetProof()).toBe(true);
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/clinician/email/session',
+      expect.objectContaining({ method: 'DELETE', credentials: 'same-origin', keepalive: true }),
+    );
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    expect(await forgetProof()).toBe(false);
+    answer(503, { error: { code: 'service_unavailable', message: 'Busy.' } });
+    expect(await forgetProof()).toBe(false);
   });
 });

@@ -4,9 +4,9 @@ import {
   type VerifiedEmail,
   verifiedEmailSchema,
 } from '@telehealth/contracts';
-import { detailsKeptMessage, postJson, type Unreachable, unreachable } from '../form/api';
-import { getJson } from '../form/get-json';
+import { detailsKeptMessage, type Unreachable, unreachable } from '../form/api';
 import { rateLimitedMessage } from '../form/time';
+import { forgetApplicantSession, getApplicantSession, requestApplicantCode } from './applicant-api';
 
 /**
  * The clinician application starts by proving the applicant's email with a 6-digit code. The
@@ -30,7 +30,7 @@ export interface ProofCheck {
 
 /** `GET /api/clinician/email/session`: 200 with the proven email, 401 when there is none. */
 export async function checkProof(): Promise<ProofCheck> {
-  const result = await getJson('/api/clinician/email/session');
+  const result = await getApplicantSession();
   if (result.kind === 'ok') return { proof: asProof(result.body) };
   const problem = unreachable(result);
   return problem ? { proof: null, problem } : { proof: null };
@@ -46,7 +46,7 @@ export type SendCodeOutcome =
 
 /** `POST /api/clinician/email/code`: emails a code, bound to this browser by a cookie. */
 export async function sendCode(email: string): Promise<SendCodeOutcome> {
-  const result = await postJson('/api/clinician/email/code', { email });
+  const result = await requestApplicantCode(email);
   if (result.kind === 'ok') return { kind: 'sent', cooldownSeconds: OTP_RESEND_COOLDOWN_SECONDS };
   if (result.kind === 'error' && result.error?.code === 'validation_failed' && result.error.issues?.length) {
     return { kind: 'invalid', errors: firstIssueByPath(result.error.issues) };
@@ -67,6 +67,15 @@ export async function sendCode(email: string): Promise<SendCodeOutcome> {
 /** The proof in a verify answer; the email the code was sent to if the body is not what was expected. */
 export function proofFromVerify(body: unknown, email: string): VerifiedEmail {
   return asProof(body) ?? { status: 'verified', email, expiresAt: '' };
+}
+
+/**
+ * `DELETE /api/clinician/email/session`: forgets this browser's proof ("Start over", or a submitted
+ * application), so the next person at this computer must prove their email again. Whether it worked:
+ * the form does not offer a left-over proof to a new draft either way.
+ */
+export async function forgetProof(): Promise<boolean> {
+  return (await forgetApplicantSession()).kind === 'ok';
 }
 
 /** Whether the application's email is the one this browser has proven. */

@@ -1,93 +1,94 @@
-import { makeClinicianApplicationSchema, toFieldIssues } from '@telehealth/contracts';
-import { describe, expect, it } from 'vitest';
+import { type DocumentPurpose, makeClinicianApplicationSchema, toFieldIssues } from '@telehealth/contracts';
+import {
+  clinicianApplicationInput,
+  documentRef,
+  isoDateInDays,
+  isoMonthAgo,
+  uniqueEmail,
+} from '@telehealth/contracts/fixtures';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type ApplicationDraft,
+  DRAFT_STORAGE_KEY,
   initialDraft,
   licenceSlot,
   parseStoredDraft,
   parseUsd,
+  readStoredDraft,
   toApplicationPayload,
 } from './draft';
 import { isProven } from './email-proof';
 import { controlIdFor, issuesByPath, stepIndex, stepOfPath, steps } from './step-definitions';
 import { contentTypeOf, formatBytes, presignRequestFor } from './uploads';
 
-const today = '2026-11-23';
-const draftId = '3f1c2a4e-8b7d-4c5e-9f6a-1b2c3d4e5f60';
-const idempotencyKey = '9b2e7c1d-4a3f-4e8b-a6c5-0d1e2f3a4b5c';
+const today = isoDateInDays(0);
 
-function doc(purpose: 'licence' | 'cv' | 'malpractice' | 'dea' | 'board', name = `${purpose}.pdf`) {
-  return {
-    key: `drafts/${draftId}/${purpose}/x.pdf`,
-    purpose,
-    fileName: name,
-    contentType: 'application/pdf' as const,
-    size: 1200,
-  };
-}
-
+/** An MD with a DEA registration, licensed in NV and CA, as the form holds it: built from the shared fixtures. */
 function completeDraft(): ApplicationDraft {
+  const input = clinicianApplicationInput({
+    profession: 'MD',
+    licences: [
+      { state: 'NV', number: 'N1', expiresOn: isoDateInDays(500) },
+      { state: 'CA', number: 'C1', expiresOn: isoDateInDays(500) },
+    ],
+    dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
+  });
+  const { draftId, idempotencyKey } = input;
+  const stored = (purpose: DocumentPurpose, fileName = `${purpose}.pdf`) =>
+    documentRef(draftId, purpose, undefined, { fileName });
   return {
     ...initialDraft,
     draftId,
     idempotencyKey,
     step: 8,
-    legalFirstName: 'Maria',
-    legalLastName: 'Lopez',
-    email: 'maria@example.com',
-    phone: '(415) 555-0134',
-    practiceAddress: {
-      line1: '1 Market St',
-      line2: ' ',
-      city: 'San Francisco',
-      state: 'CA',
-      postalCode: '94105',
-    },
+    legalFirstName: input.legalFirstName,
+    legalLastName: input.legalLastName,
+    email: input.email,
+    phone: input.phone,
+    practiceAddress: { ...input.practiceAddress, line2: ' ' },
     profession: 'MD',
     specialties: 'Psychiatry,\n Addiction medicine ,',
-    npi: '1234567893',
-    licences: [
-      { id: 'a', state: 'NV', number: 'N1', expiresOn: '2028-01-31' },
-      { id: 'b', state: 'CA', number: 'C1', expiresOn: '2028-01-31' },
-    ],
+    npi: input.npi,
+    licences: input.licences.map((licence, i) => ({ id: ['a', 'b'][i] ?? `l${i}`, ...licence })),
     hasDea: true,
-    dea: { number: 'ab1234563', state: 'CA', expiresOn: '2027-06-30' },
+    dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
     hasBoardCertification: false,
-    boardCertification: { board: 'ABPN', certificate: 'Psychiatry', expiresOn: '2030-12-31' },
+    boardCertification: { board: 'ABPN', certificate: 'Psychiatry', expiresOn: isoDateInDays(900) },
     malpractice: {
       carrier: 'MedPro',
       policyNumber: 'MP-100',
       perClaimCoverageUsd: '$1,000,000',
       aggregateCoverageUsd: '3 000 000',
-      expiresOn: '2027-03-01',
+      expiresOn: isoDateInDays(300),
     },
     workHistory: [
       {
         id: 'j1',
         employer: 'A',
         role: 'R',
-        startMonth: '2015-07',
-        endMonth: '2018-01',
+        startMonth: isoMonthAgo(130),
+        endMonth: isoMonthAgo(100),
         current: false,
         gapBeforeExplanation: 'ignored',
       },
       {
+        // 11 months after the first job ended: a gap that needs its explanation.
         id: 'j2',
         employer: 'B',
         role: 'R',
-        startMonth: '2019-01',
+        startMonth: isoMonthAgo(88),
         endMonth: 'kept out',
         current: true,
         gapBeforeExplanation: 'Parental leave',
       },
     ],
     documents: {
-      [licenceSlot({ id: 'a' })]: doc('licence', 'nv.pdf'),
-      [licenceSlot({ id: 'b' })]: doc('licence', 'ca.pdf'),
-      dea: doc('dea'),
-      board: doc('board'),
-      malpractice: doc('malpractice'),
-      cv: doc('cv'),
+      [licenceSlot({ id: 'a' })]: stored('licence', 'nv.pdf'),
+      [licenceSlot({ id: 'b' })]: stored('licence', 'ca.pdf'),
+      dea: stored('dea'),
+      board: stored('board'),
+      malpractice: stored('malpractice'),
+      cv: stored('cv'),
     },
     attestations: { truthful: true, consentToVerification: true },
     signatureName: 'maria  lopez',
@@ -128,6 +129,26 @@ describe('toApplicationPayload', () => {
     expect(payload.workHistory[1]).not.toHaveProperty('endMonth');
     expect(payload.workHistory[0]).not.toHaveProperty('gapBeforeExplanation');
     expect(payload.workHistory[1]?.gapBeforeExplanation).toBe('Parental leave');
+  });
+
+  it('sends an unmade choice as missing, so the contract only asks to choose', () => {
+    const draft = completeDraft();
+    const { payload } = toApplicationPayload(
+      {
+        ...draft,
+        practiceAddress: { ...draft.practiceAddress, state: '' },
+        licences: draft.licences.map((licence) => ({ ...licence, state: '' })),
+        dea: { ...draft.dea, state: '' },
+      },
+      today,
+    );
+    const result = makeClinicianApplicationSchema(['CA', 'NY'], today).safeParse(payload);
+    expect(result.success ? [] : toFieldIssues(result.error)).toEqual([
+      { path: 'practiceAddress.state', message: 'Choose the state.' },
+      { path: 'licences.0.state', message: 'Choose the state that issued this licence.' },
+      { path: 'licences.1.state', message: 'Choose the state that issued this licence.' },
+      { path: 'dea.state', message: 'Choose the state of this DEA registration.' },
+    ]);
   });
 
   it('drops the DEA section for a profession without it', () => {
@@ -177,24 +198,66 @@ describe('issue paths', () => {
 });
 
 describe('stored drafts', () => {
-  it('round-trips a draft through JSON', () => {
+  it('round-trips a good draft through JSON', () => {
     const draft = completeDraft();
     expect(parseStoredDraft(JSON.parse(JSON.stringify(draft)), steps.length)).toEqual(draft);
   });
 
   it('refuses drafts without valid ids and drops documents that are not refs or not in a slot', () => {
-    expect(parseStoredDraft({ ...completeDraft(), draftId: 'nope' }, steps.length)).toBeUndefined();
+    const draft = completeDraft();
+    expect(parseStoredDraft({ ...draft, draftId: 'nope' }, steps.length)).toBeUndefined();
+    expect(parseStoredDraft({ ...draft, idempotencyKey: undefined }, steps.length)).toBeUndefined();
     expect(parseStoredDraft('garbage', steps.length)).toBeUndefined();
+    expect(parseStoredDraft(null, steps.length)).toBeUndefined();
     const restored = parseStoredDraft(
       {
-        ...completeDraft(),
+        ...draft,
         step: 99,
-        documents: { cv: { key: '' }, 'licence:zzz': doc('licence'), dea: doc('dea') },
+        documents: {
+          cv: { key: '' },
+          'licence:zzz': documentRef(draft.draftId, 'licence'),
+          dea: documentRef(draft.draftId, 'dea'),
+        },
       },
       steps.length,
     );
     expect(restored?.step).toBe(steps.length - 1);
     expect(Object.keys(restored?.documents ?? {})).toEqual(['dea']);
+  });
+
+  it('reads a corrupt draft field by field: wrong types become empty, repeated ids new ones', () => {
+    const draft = completeDraft();
+    const restored = parseStoredDraft(
+      {
+        ...draft,
+        step: 'three',
+        legalFirstName: 42,
+        practiceAddress: 'somewhere',
+        malpractice: { carrier: ['MedPro'], policyNumber: 'MP-100' },
+        hasDea: 'yes',
+        licences: [draft.licences[0], { ...draft.licences[1], id: draft.licences[0]?.id }, 'junk'],
+        workHistory: 'none',
+        attestations: { truthful: 'true', consentToVerification: true },
+        documents: ['not', 'a', 'record'],
+        unknownField: 'dropped',
+      },
+      steps.length,
+    );
+    expect(restored).toBeDefined();
+    expect(restored?.step).toBe(0);
+    expect(restored?.legalFirstName).toBe('');
+    expect(restored?.legalLastName).toBe('Lopez');
+    expect(restored?.practiceAddress).toEqual({ line1: '', line2: '', city: '', state: '', postalCode: '' });
+    expect(restored?.malpractice.carrier).toBe('');
+    expect(restored?.malpractice.policyNumber).toBe('MP-100');
+    expect(restored?.hasDea).toBe(false);
+    expect(restored?.licences.map((licence) => licence.state)).toEqual(['NV', 'CA', '']);
+    expect(new Set(restored?.licences.map((licence) => licence.id)).size).toBe(3);
+    expect(restored?.workHistory).toHaveLength(1);
+    expect(restored?.workHistory[0]?.employer).toBe('');
+    expect(restored?.attestations).toEqual({ truthful: false, consentToVerification: true });
+    expect(restored?.documents).toEqual({});
+    expect(restored).not.toHaveProperty('unknownField');
   });
 
   it('keeps a draft saved before the email step, on the same page, its email still to be proven', () => {
@@ -203,29 +266,44 @@ describe('stored drafts', () => {
     const restored = parseStoredDraft({ ...answers, version: 1, step: 3 }, steps.length);
     expect(restored?.version).toBe(2);
     expect(steps[restored?.step ?? -1]?.id).toBe('dea-board');
-    expect(restored?.email).toBe('maria@example.com');
+    expect(restored?.email).toBe(answers.email);
     expect(restored?.codeSentTo).toBe('');
     expect(restored?.npi).toBe('1234567893');
     expect(parseStoredDraft({ ...answers, version: 3 }, steps.length)).toBeUndefined();
   });
+
+  it('reads nothing from storage that is not JSON', () => {
+    const store = new Map([[DRAFT_STORAGE_KEY, '{"version":2,']]);
+    vi.stubGlobal('window', { localStorage: { getItem: (key: string) => store.get(key) ?? null } });
+    try {
+      expect(readStoredDraft(steps.length)).toBeUndefined();
+      store.set(DRAFT_STORAGE_KEY, JSON.stringify(completeDraft()));
+      expect(readStoredDraft(steps.length)?.npi).toBe('1234567893');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('the email gate', () => {
+  const email = uniqueEmail('maria');
   const proof = {
     status: 'verified' as const,
-    email: 'maria@example.com',
-    expiresAt: '2026-11-24T07:00:00.000Z',
+    email,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   };
 
   it('lets a draft past the email step only with a proof of its own email', () => {
-    expect(isProven('maria@example.com', proof)).toBe(true);
-    expect(isProven('other@example.com', proof)).toBe(false);
-    expect(isProven('maria@example.com', null)).toBe(false);
+    expect(isProven(email, proof)).toBe(true);
+    expect(isProven(uniqueEmail('other'), proof)).toBe(false);
+    expect(isProven(email, null)).toBe(false);
     expect(isProven('', { ...proof, email: '' })).toBe(false);
   });
 });
 
 describe('upload helpers', () => {
+  const draftId = crypto.randomUUID();
+
   it('refuses files in the browser with the contract messages', () => {
     const big = presignRequestFor(draftId, 'cv', {
       name: 'cv.pdf',

@@ -45,7 +45,8 @@ export function stepLabel(index: number): string {
 /** The id of the heading every step shows (focused when the form moves to a step). */
 export const HEADING_ID = 'ca-step-heading';
 
-function isUnder(path: string, prefix: string): boolean {
+/** Whether `path` is `prefix` or lies under it: `licences.0.state` is under `licences` and `licences.0`. */
+export function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`);
 }
 

@@ -6,8 +6,9 @@ import {
   presignUploadRequestSchema,
   presignUploadResponseSchema,
 } from '@telehealth/contracts';
-import { detailsKeptMessage, postJson, unreachable } from '../form/api';
+import { detailsKeptMessage, unreachable } from '../form/api';
 import { rateLimitedMessage } from '../form/time';
+import * as api from './applicant-api';
 
 /** What the file input `accept`s: the same types the server presigns. */
 export const ACCEPT_ATTRIBUTE = ['.pdf', '.jpg', '.jpeg', '.png', ...ALLOWED_DOCUMENT_CONTENT_TYPES].join(
@@ -62,7 +63,7 @@ export type PresignOutcome =
   | { kind: 'failed'; message: string };
 
 export async function presignUpload(request: PresignUploadRequest): Promise<PresignOutcome> {
-  const result = await postJson('/api/uploads/presign', request);
+  const result = await api.presignUpload(request);
   if (result.kind === 'ok') {
     const parsed = presignUploadResponseSchema.safeParse(result.body);
     return parsed.success

@@ -2,7 +2,7 @@ import { documentPurposeLabels, isUsStateCode, professions, stateName } from '@t
 import type { ReactNode } from 'react';
 import {
   type ApplicationDraft,
-  licenceSlot,
+  documentSlotsOf,
   parseSpecialties,
   parseUsd,
   professionOf,
@@ -73,26 +73,12 @@ function Section({
 
 /** The documents the application will send, in the order of the form. */
 export function documentsToSend(draft: ApplicationDraft): { label: string; document: StoredDocument }[] {
-  const sections = sectionsFor(draft);
-  const list: { label: string; document: StoredDocument }[] = [];
-  for (const licence of draft.licences) {
-    const document = draft.documents[licenceSlot(licence)];
-    if (document) {
-      const state = licence.state ? ` (${stateLabel(licence.state)})` : '';
-      list.push({ label: `${documentPurposeLabels.licence}${state}`, document });
-    }
-  }
-  const others = [
-    ['dea', sections.dea && draft.hasDea],
-    ['board', sections.board && draft.hasBoardCertification],
-    ['malpractice', true],
-    ['cv', true],
-  ] as const;
-  for (const [slot, included] of others) {
-    const document = draft.documents[slot];
-    if (included && document) list.push({ label: documentPurposeLabels[slot], document });
-  }
-  return list;
+  return documentSlotsOf(draft).flatMap(({ purpose, licenceIndex, document }) => {
+    if (!document) return [];
+    const state = draft.licences[licenceIndex ?? -1]?.state;
+    const label = `${documentPurposeLabels[purpose]}${purpose === 'licence' && state ? ` (${stateLabel(state)})` : ''}`;
+    return [{ label, document }];
+  });
 }
 
 export function ReviewStep(props: ReviewStepProps) {
