@@ -25,7 +25,10 @@ export function getApplicantSession(): Promise<ApiResult<VerifiedEmail>> {
   return request('/api/clinician/email/session', { method: 'GET', schema: (s) => s.verifiedEmailSchema });
 }
 
-/** `DELETE /api/clinician/email/session` → 204: forgets this browser's proof. */
+/**
+ * `DELETE /api/clinician/email/session` → 204: forgets this browser's proof. `keepalive` lets it
+ * finish when the page moves on right after (a submitted application navigates away).
+ */
 export function forgetApplicantSession(): Promise<ApiResult<undefined>> {
-  return request<undefined>('/api/clinician/email/session', { method: 'DELETE' });
+  return request<undefined>('/api/clinician/email/session', { method: 'DELETE', keepalive: true });
 }

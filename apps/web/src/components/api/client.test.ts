@@ -4,8 +4,10 @@ import {
   forgetApplicantSession,
   getApplicantSession,
   requestSignupCode,
+  unreachable,
   verifySignupCode,
 } from './client';
+import { request } from './request';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -56,7 +58,7 @@ describe('the API client', () => {
     expect(await forgetApplicantSession()).toEqual({ kind: 'ok', status: 204, data: undefined });
     expect(fetch).toHaveBeenCalledWith(
       '/api/clinician/email/session',
-      expect.objectContaining({ method: 'DELETE' }),
+      expect.objectContaining({ method: 'DELETE', keepalive: true }),
     );
     expect(fetch.mock.calls[0]?.[1]).not.toHaveProperty('body');
   });
@@ -65,6 +67,57 @@ describe('the API client', () => {
     const proof = { status: 'verified', email: 'dr@example.com', expiresAt: '2026-01-01T00:00:00.000Z' };
     vi.stubGlobal('fetch', answer(proof));
     expect(await getApplicantSession()).toEqual({ kind: 'ok', status: 200, data: proof });
+  });
+});
+
+/** A fetch that never answers, like a stalled connection; it stops only when aborted. */
+function hangingFetch() {
+  return vi.fn(
+    (_url: string, init: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        init.signal?.addEventListener('abort', () =>
+          reject(new DOMException('The operation was aborted.', 'AbortError')),
+        );
+      }),
+  );
+}
+
+describe('unreachable service', () => {
+  it('stops waiting after its timeout and says so, instead of spinning', async () => {
+    vi.stubGlobal('fetch', hangingFetch());
+    const result = await request('/api/patient/provisional', { method: 'POST', body: {}, timeoutMs: 50 });
+    expect(result).toEqual({ kind: 'network', reason: 'timeout' });
+    expect(describeFailure(result, { detailsKept: true })).toBe(
+      'We did not hear back from our service in time. Your details are kept; please try again.',
+    );
+  });
+
+  it('tells a failed connection apart from a timeout', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    const result = await requestSignupCode(signup);
+    expect(result).toEqual({ kind: 'network', reason: 'offline' });
+    expect(describeFailure(result, { detailsKept: true })).toMatch(/check your internet connection/i);
+  });
+
+  it('turns a 503 with Retry-After into "try again in N seconds"', async () => {
+    const body = {
+      error: { code: 'service_unavailable', message: 'We could not complete this request in time.' },
+    };
+    vi.stubGlobal('fetch', answer(body, { status: 503, headers: { 'retry-after': '5' } }));
+    const result = await requestSignupCode(signup);
+    expect(unreachable(result)).toEqual({ kind: 'unavailable', seconds: 5 });
+    expect(describeFailure(result, { detailsKept: true })).toBe(
+      'We could not reach our service. Your details are kept; try again in 5 seconds.',
+    );
+  });
+
+  it('leaves answers the person must act on (400, 429) to the form', async () => {
+    for (const status of [400, 429]) {
+      vi.stubGlobal('fetch', answer({ error: { code: 'rate_limited', message: 'Slow down.' } }, { status }));
+      expect(
+        unreachable(await verifySignupCode({ email: 'ada@example.com', code: '123456' })),
+      ).toBeUndefined();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ export const DEFAULT_UNAVAILABLE_WAIT_SECONDS = 10;
 /** Seconds to suggest after a 429 without Retry-After. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
-/** Any call's result; only its failure matters here (old `{ kind: 'ok', body }` results fit too). */
+/** Any call's result; only its failure matters here. */
 type AnyResult = { kind: 'ok' } | Exclude<ApiResult<unknown>, { kind: 'ok' }>;
 
 export type Unreachable =
@@ -69,9 +69,4 @@ export function describeFailure(result: AnyResult, options: DescribeFailureOptio
   }
   if (result.kind === 'error' && result.status < 500 && result.error) return result.error.message;
   return detailsKept ? SOMETHING_WENT_WRONG_DETAILS_KEPT : SOMETHING_WENT_WRONG;
-}
-
-/** Kept for callers of the old `detailsKeptMessage(unreachable(result))`. */
-export function detailsKeptMessage(problem: Unreachable): string {
-  return unreachableMessage(problem, true);
 }

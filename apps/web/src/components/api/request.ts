@@ -35,6 +35,8 @@ export interface RequestOptions<T> {
    */
   schema?: (schemas: ResponseSchemas) => ResponseSchema<T>;
   timeoutMs?: number;
+  /** Let the request finish when the page moves on right after it (e.g. a DELETE before navigating). */
+  keepalive?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function request<T>(url: string, options: RequestOptions<T>): Promi
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
         credentials: 'same-origin',
         cache: 'no-store',
+        ...(options.keepalive ? { keepalive: true } : {}),
         signal: controller.signal,
       });
     } catch {

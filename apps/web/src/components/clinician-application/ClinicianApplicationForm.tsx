@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  clinicianApplicationAcceptedSchema,
   type DocumentPurpose,
   isoDateToday,
   makeClinicianApplicationSchema,
@@ -10,16 +9,16 @@ import {
 } from '@telehealth/contracts';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { detailsKeptMessage, unreachable } from '../form/api';
+import { submitApplication } from '../api/applications';
+import { describeFailure } from '../api/describe-failure';
 import { ErrorSummary } from '../form/fields';
-import { rateLimitedMessage } from '../form/time';
-import { submitApplication } from './applicant-api';
 import { DocumentUpload } from './DocumentUpload';
 import {
   type ApplicationDraft,
   clearStoredDraft,
   type DocumentSlot,
   documentSlotsOf,
+  isApplicationInput,
   newDraft,
   readStoredDraft,
   type StoredDocument,
@@ -70,7 +69,7 @@ export interface ClinicianApplicationFormProps {
 const SUMMARY_ID = 'ca-error-summary';
 const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
-export const SUBMIT_FAILED = 'Something went wrong on our side; your application was not lost. Try again.';
+const CHECK_FIELDS = 'Some fields need your attention.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
 
 function purposeOf(slot: DocumentSlot): DocumentPurpose {
@@ -118,13 +117,11 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     const restored = readStoredDraft(steps.length) ?? newDraft();
     dispatch({ type: 'restored', draft: restored, today: isoDateToday() });
     let cancelled = false;
-    void checkProof().then(({ proof: found, problem }) => {
+    void checkProof().then(({ proof: found, notice: unreachableNotice }) => {
       if (cancelled) return;
-      const notice = problem
-        ? detailsKeptMessage(problem)
-        : restored.step > EMAIL_STEP && !isProven(restored.email, found)
-          ? proofMessages.resume
-          : undefined;
+      const notice =
+        unreachableNotice ??
+        (restored.step > EMAIL_STEP && !isProven(restored.email, found) ? proofMessages.resume : undefined);
       dispatch({ type: 'proofChecked', proof: found, notice });
     });
     return () => {
@@ -196,21 +193,24 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       return;
     }
 
+    const { payload, documentPaths } = toApplicationPayload(draft, isoDateToday());
+    if (!isApplicationInput(schema, payload)) {
+      // Only when a problem has no field to show it at (the checks above found none): say so here.
+      dispatch({ type: 'rejected', errors: all, message: CHECK_FIELDS, focusId: SUMMARY_ID });
+      return;
+    }
+
     submitting.current = true;
     dispatch({ type: 'submitting' });
-    const { payload, documentPaths } = toApplicationPayload(draft, isoDateToday());
     const result = await submitApplication(payload);
 
     if (result.kind === 'ok') {
-      const accepted = clinicianApplicationAcceptedSchema.safeParse(result.body);
-      if (accepted.success) {
-        dispatch({ type: 'submitted' });
-        clearStoredDraft();
-        // The application is in: the next person at this browser proves their own email.
-        void forgetProof();
-        router.push(`/clinicians/apply/submitted?ref=${encodeURIComponent(accepted.data.referenceNumber)}`);
-        return;
-      }
+      dispatch({ type: 'submitted' });
+      clearStoredDraft();
+      // The application is in: the next person at this browser proves their own email.
+      void forgetProof();
+      router.push(`/clinicians/apply/submitted?ref=${encodeURIComponent(result.data.referenceNumber)}`);
+      return;
     }
     submitting.current = false;
 
@@ -233,20 +233,9 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
       return;
     }
 
-    let message = SUBMIT_FAILED;
-    const problem = unreachable(result);
-    if (problem) {
-      // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
-      message = detailsKeptMessage(problem);
-    } else if (result.kind === 'error' && result.status === 429) {
-      const wait = result.retryAfterSeconds;
-      message = wait
-        ? rateLimitedMessage(result.error?.message, wait)
-        : (result.error?.message ?? 'Too many attempts.');
-    } else if (result.kind === 'error' && result.status < 500 && result.error) {
-      // 409: an application for this email is already open; 413 and the like say what to do.
-      message = result.error.message;
-    }
+    // Busy, timed out, offline, rate limited, or refused (409: an application for this email is
+    // already open; 413 and the like say what to do): the shared sentence says which.
+    const message = describeFailure(result, { detailsKept: true });
     dispatch({ type: 'submitFailed', message, focusId: SUBMIT_ALERT_ID });
   }
 

@@ -228,6 +228,17 @@ export type Typed<T> = T extends string
 /** The body of `POST /api/clinician/apply` as built from a draft, before the contract checks it. */
 export type ApplicationRequest = Typed<ClinicianApplicationInput>;
 
+/**
+ * Whether the contract (`makeClinicianApplicationSchema`, with the served states) accepts the request
+ * as built: only then is it the contract's input, and can be sent.
+ */
+export function isApplicationInput(
+  schema: { safeParse(value: unknown): { success: boolean } },
+  request: ApplicationRequest,
+): request is ApplicationRequest & ClinicianApplicationInput {
+  return schema.safeParse(request).success;
+}
+
 /** The sections the request carries: DEA and board only when the profession has them and the clinician does. */
 export function includedSections(
   draft: Pick<ApplicationDraft, 'profession' | 'hasDea' | 'hasBoardCertification'>,

@@ -32,7 +32,10 @@ describe('checkProof', () => {
     answer(401, { error: { code: 'unauthenticated', message: 'Confirm your email address to continue.' } });
     expect(await checkProof()).toEqual({ proof: null });
     answer(503, { error: { code: 'service_unavailable', message: 'Busy.' } }, { 'retry-after': '7' });
-    expect(await checkProof()).toEqual({ proof: null, problem: { kind: 'unavailable', seconds: 7 } });
+    expect(await checkProof()).toEqual({
+      proof: null,
+      notice: 'We could not reach our service. Your details are kept; try again in 7 seconds.',
+    });
   });
 });
 

@@ -4,9 +4,8 @@ import {
   type VerifiedEmail,
   verifiedEmailSchema,
 } from '@telehealth/contracts';
-import { detailsKeptMessage, type Unreachable, unreachable } from '../form/api';
-import { rateLimitedMessage } from '../form/time';
-import { forgetApplicantSession, getApplicantSession, requestApplicantCode } from './applicant-api';
+import { forgetApplicantSession, getApplicantSession, requestApplicantCode } from '../api/applicant';
+import { describeFailure, unreachable } from '../api/describe-failure';
 
 /**
  * The clinician application starts by proving the applicant's email with a 6-digit code. The
@@ -19,21 +18,20 @@ export function asProof(body: unknown): VerifiedEmail | null {
   return parsed.success ? parsed.data : null;
 }
 
-export const SEND_FAILED = 'Something went wrong on our side and no code was sent. Please try again.';
-
 export interface ProofCheck {
   /** The email this browser has proven, or null when none (or when the server could not say). */
   proof: VerifiedEmail | null;
-  /** Set when the server could not be reached, so the form can say so. */
-  problem?: Unreachable;
+  /** Set when the server could not be reached (busy, timed out, offline): what the form should say. */
+  notice?: string;
 }
 
 /** `GET /api/clinician/email/session`: 200 with the proven email, 401 when there is none. */
 export async function checkProof(): Promise<ProofCheck> {
   const result = await getApplicantSession();
-  if (result.kind === 'ok') return { proof: asProof(result.body) };
-  const problem = unreachable(result);
-  return problem ? { proof: null, problem } : { proof: null };
+  if (result.kind === 'ok') return { proof: result.data };
+  return unreachable(result)
+    ? { proof: null, notice: describeFailure(result, { detailsKept: true }) }
+    : { proof: null };
 }
 
 export type SendCodeOutcome =
@@ -46,22 +44,22 @@ export type SendCodeOutcome =
 
 /** `POST /api/clinician/email/code`: emails a code, bound to this browser by a cookie. */
 export async function sendCode(email: string): Promise<SendCodeOutcome> {
-  const result = await requestApplicantCode(email);
+  const result = await requestApplicantCode({ email });
   if (result.kind === 'ok') return { kind: 'sent', cooldownSeconds: OTP_RESEND_COOLDOWN_SECONDS };
   if (result.kind === 'error' && result.error?.code === 'validation_failed' && result.error.issues?.length) {
     return { kind: 'invalid', errors: firstIssueByPath(result.error.issues) };
   }
   if (result.kind === 'error' && result.status === 429) {
+    // The countdown and the message use the same wait.
     const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
-    return { kind: 'rate_limited', message: rateLimitedMessage(result.error?.message, seconds), seconds };
+    return {
+      kind: 'rate_limited',
+      message: describeFailure({ ...result, retryAfterSeconds: seconds }),
+      seconds,
+    };
   }
-  // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
-  const problem = unreachable(result);
-  if (problem) return { kind: 'failed', message: detailsKeptMessage(problem) };
-  if (result.kind === 'error' && result.status < 500 && result.error) {
-    return { kind: 'failed', message: result.error.message };
-  }
-  return { kind: 'failed', message: SEND_FAILED };
+  // Busy, timed out, offline, refused or broken: the shared sentence says which, and when to retry.
+  return { kind: 'failed', message: describeFailure(result, { detailsKept: true }) };
 }
 
 /** The proof in a verify answer; the email the code was sent to if the body is not what was expected. */

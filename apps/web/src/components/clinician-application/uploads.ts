@@ -4,11 +4,9 @@ import {
   type PresignUploadRequest,
   type PresignUploadResponse,
   presignUploadRequestSchema,
-  presignUploadResponseSchema,
 } from '@telehealth/contracts';
-import { detailsKeptMessage, unreachable } from '../form/api';
-import { rateLimitedMessage } from '../form/time';
-import * as api from './applicant-api';
+import * as api from '../api/applications';
+import { describeFailure } from '../api/describe-failure';
 
 /** What the file input `accept`s: the same types the server presigns. */
 export const ACCEPT_ATTRIBUTE = ['.pdf', '.jpg', '.jpeg', '.png', ...ALLOWED_DOCUMENT_CONTENT_TYPES].join(
@@ -53,8 +51,6 @@ export function presignRequestFor(
   return { ok: false, message: parsed.error.issues[0]?.message ?? 'Choose another file.' };
 }
 
-const SOMETHING_WENT_WRONG = 'Something went wrong on our side, or the connection dropped. Try again.';
-
 export type PresignOutcome =
   | { kind: 'ok'; presigned: PresignUploadResponse }
   /** The server refused this file (type, size, name): choosing another file is the fix. */
@@ -64,27 +60,19 @@ export type PresignOutcome =
 
 export async function presignUpload(request: PresignUploadRequest): Promise<PresignOutcome> {
   const result = await api.presignUpload(request);
-  if (result.kind === 'ok') {
-    const parsed = presignUploadResponseSchema.safeParse(result.body);
-    return parsed.success
-      ? { kind: 'ok', presigned: parsed.data }
-      : { kind: 'failed', message: SOMETHING_WENT_WRONG };
-  }
-  if (result.kind === 'error' && result.status === 429) {
-    const message = result.error?.message ?? 'Too many uploads.';
-    return {
-      kind: 'failed',
-      message: result.retryAfterSeconds ? rateLimitedMessage(message, result.retryAfterSeconds) : message,
-    };
-  }
-  // Busy, timed out or offline: say so and when to retry, rather than a vague failure.
-  const problem = unreachable(result);
-  if (problem) return { kind: 'failed', message: detailsKeptMessage(problem) };
-  if (result.kind === 'error' && result.status >= 400 && result.status < 500 && result.error) {
+  if (result.kind === 'ok') return { kind: 'ok', presigned: result.data };
+  if (
+    result.kind === 'error' &&
+    result.status >= 400 &&
+    result.status < 500 &&
+    result.status !== 429 &&
+    result.error
+  ) {
     // The issue says what is wrong with the file; the message may only say that something is.
     return { kind: 'refused', message: result.error.issues?.[0]?.message ?? result.error.message };
   }
-  return { kind: 'failed', message: SOMETHING_WENT_WRONG };
+  // Rate limited, busy, timed out, offline or broken: the same file can be tried again.
+  return { kind: 'failed', message: describeFailure(result, { detailsKept: true }) };
 }
 
 export interface PutHandlers {

@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react';
 import { describeFailure } from '../api/describe-failure';
-import { type ApiResult, request } from '../api/request';
+import type { ApiResult } from '../api/request';
 import { formatCountdown, onlyDigits } from './time';
 
 export type ResendOutcome =
@@ -34,12 +34,7 @@ export interface CodeEntryProps {
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
   /** Sends the code to the server, e.g. `(code) => verifySignupCode({ email, code })`. */
-  verify?: (code: string) => Promise<ApiResult<unknown>>;
-  /**
-   * @deprecated Pass `verify`. Where `{ email, code }` is POSTed when there is no `verify`; kept until
-   * the clinician application's email step has moved to the API client.
-   */
-  verifyUrl?: string;
+  verify: (code: string) => Promise<ApiResult<unknown>>;
   /** The code was accepted; `body` is the endpoint's answer (parsed by `verify`'s contract). */
   onVerified: (body: unknown) => void;
   onResend: () => Promise<ResendOutcome>;
@@ -101,10 +96,7 @@ export function CodeEntry(props: CodeEntryProps) {
     busy.current = true;
     setVerifying(true);
     setNotice('');
-    const send =
-      props.verify ??
-      ((code: string) => request(props.verifyUrl ?? '', { method: 'POST', body: { email, code } }));
-    const result = await send(checked.code);
+    const result = await props.verify(checked.code);
     busy.current = false;
     setVerifying(false);
 

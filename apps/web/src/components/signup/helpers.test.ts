@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../form/api';
+import { parseRetryAfter } from '../api/client';
 import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from '../form/time';
 import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
 

@@ -1,5 +1,6 @@
 import { emailSchema, type VerifiedEmail } from '@telehealth/contracts';
 import { type FormEvent, useState } from 'react';
+import { verifyApplicantCode } from '../../api/applicant';
 import { CodeEntry, type ResendOutcome } from '../../form/CodeEntry';
 import { ErrorSummary, TextField } from '../../form/fields';
 import { useFocusRequest } from '../../form/use-focus-request';
@@ -143,7 +144,7 @@ export function EmailStep(props: EmailStepProps) {
           title={steps[EMAIL_STEP]?.title ?? ''}
           email={codeSentTo}
           resendAt={resendAt}
-          verifyUrl="/api/clinician/email/verify"
+          verify={(code) => verifyApplicantCode({ email: codeSentTo, code })}
           onVerified={(body) => props.onVerified(proofFromVerify(body, codeSentTo))}
           onResend={resend}
           onUseDifferentEmail={switchEmail}
