@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import { type RateLimitDecision, RateLimitRepository } from '@telehealth/data';
 import { dynamoDocumentClient, withAwsDeadline } from './aws';
 import { serverEnv } from './env';
+import { hmacKey } from './hmac';
 import { ApiError, canonicalIp, serviceUnavailable } from './http';
 import { log } from './log';
 
@@ -39,10 +40,14 @@ export interface RateLimitRule {
  * are keyed by HMAC, so the table holds no contact details. A failing table fails closed.
  */
 export class RateLimiter {
+  private readonly secret: KeyObject;
+
   constructor(
     private readonly repo: RateLimitRepository,
-    private readonly secret: string,
-  ) {}
+    secret: string,
+  ) {
+    this.secret = hmacKey(secret);
+  }
 
   /** The counter key of a rule and subject: the rule's name and an HMAC, so no email or IP is stored. */
   key(name: string, subject: string): string {

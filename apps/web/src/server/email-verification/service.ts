@@ -14,6 +14,7 @@ import {
 import type { AuditEntry, AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
 import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
+import { hmacKey } from '../hmac';
 import { ApiError, type RequestContext } from '../http';
 import { log } from '../log';
 import type { RateLimiter } from '../rate-limit';
@@ -95,7 +96,8 @@ export type VerifyOutcome =
  * do not reset. A change and its audit event commit together; email goes out after the commit.
  */
 export function createEmailCodes(deps: EmailCodesDeps) {
-  const { db, verifications, rateLimits, limiter, audit, secret } = deps;
+  const { db, verifications, rateLimits, limiter, audit } = deps;
+  const secret = hmacKey(deps.secret);
 
   const hmac = (value: string) => createHmac('sha256', secret).update(value).digest('base64url');
   /** Concurrent guesses at one code can keep conflicting; nothing was written, the person retries. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { alreadyConfirmedEmail, renderCodeEmail, verificationCodeEmail } from './templates';
+
+describe('code emails rendered once', () => {
+  it('are the same email as one rendered with the code', async () => {
+    for (const [code, page] of [
+      ['012345', 'sign-up'],
+      ['987654', 'sign-up'],
+      ['000000', 'clinician application'],
+    ] as const) {
+      const cached = await verificationCodeEmail({ brandName: 'Lumen Health', code, minutesValid: 10, page });
+      const direct = await renderCodeEmail('Lumen Health', code, 10, page);
+      expect(cached).toEqual(direct);
+      expect(cached.html).toContain(code);
+      expect(cached.text).toContain(code);
+    }
+  });
+
+  it('keep brands and validity apart', async () => {
+    const a = await verificationCodeEmail({ brandName: 'Lumen Health', code: '111111', minutesValid: 10 });
+    const b = await verificationCodeEmail({ brandName: 'Other Care', code: '111111', minutesValid: 15 });
+    expect(b.subject).toBe('Your Other Care verification code');
+    expect(b.text).toContain('15 minutes');
+    expect(b.text).not.toContain('Lumen Health');
+    expect(a.text).toContain('10 minutes');
+  });
+
+  it('render anything that is not a 6-digit code in full', async () => {
+    const email = await verificationCodeEmail({ brandName: 'Lumen Health', code: '12 34', minutesValid: 10 });
+    expect(email).toEqual(await renderCodeEmail('Lumen Health', '12 34', 10, 'sign-up'));
+  });
+
+  it('render the repeated-signup notice once per deployment', async () => {
+    const input = { brandName: 'Lumen Health', appUrl: 'https://app.example' };
+    const first = await alreadyConfirmedEmail(input);
+    expect(await alreadyConfirmedEmail(input)).toBe(first);
+    expect(first.text).toContain('https://app.example');
+  });
+});
