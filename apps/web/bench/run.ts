@@ -18,6 +18,7 @@
  *                   there, with the measured windows (bench/profile.ts summarises them); the docs
  *                   are not written then.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@telehealth/local-stack';
 import autocannon from 'autocannon';
+import { formatFirstLoadJs, measureFirstLoadJs } from './first-load-js';
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -435,7 +437,9 @@ async function main() {
         `${overused} verify requests reused a code past ${MAX_WRONG_TRIES_PER_CODE} wrong tries (a cheaper path): lengthen the signup runs.`,
       );
     }
-    const report = render(rows);
+    // The pages' first-load JS, from the same production build (the Next server is still up).
+    const pages = formatFirstLoadJs(await measureFirstLoadJs(servers[0]?.base ?? ''));
+    const report = `${render(rows)}\n\nFirst-load JS (gzip, \`bench/first-load-js.ts\`):\n\n\`\`\`\n${pages}\n\`\`\``;
     console.info(`\n${report}\n`);
     if (PROFILE_DIR) {
       writeFileSync(resolve(PROFILE_DIR, 'windows.json'), JSON.stringify(windows, null, 2));
