@@ -13,6 +13,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { describeFailure } from '../api/describe-failure';
 import { requestSignupCode } from '../api/signup';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
+import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
 import {
   fieldId,
@@ -296,23 +297,14 @@ export function SignupForm(props: SignupFormProps) {
       </fieldset>
 
       {status ? (
-        <div className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900">
-          <p role="alert">{status.message}</p>
-          {status.kind === 'rate_limited' ? (
-            <div className="mt-3">
-              <p className="text-sm text-slate-700">
-                If we already sent a code to {status.email}, you can enter it now.
-              </p>
-              <button
-                type="button"
-                className="mt-2 rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-                onClick={() => props.onAlreadyHaveCode(status.values, status.email, status.seconds)}
-              >
-                I already have a code
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <SendCodeRefusal
+          message={status.message}
+          alreadySentTo={status.kind === 'rate_limited' ? status.email : undefined}
+          onAlreadyHaveCode={() => {
+            if (status.kind === 'rate_limited')
+              props.onAlreadyHaveCode(status.values, status.email, status.seconds);
+          }}
+        />
       ) : null}
 
       <button

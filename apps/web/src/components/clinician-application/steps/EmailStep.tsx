@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { verifyApplicantCode } from '../../api/applicant';
 import { CodeEntry, type ResendOutcome } from '../../form/CodeEntry';
 import { ErrorSummary, TextField } from '../../form/fields';
+import { SendCodeRefusal } from '../../form/SendCodeRefusal';
 import { useFocusRequest } from '../../form/use-focus-request';
 import { proofFromVerify, sendCode } from '../email-proof';
 import { StepHeader } from '../StepProgress';
@@ -227,23 +228,13 @@ export function EmailStep(props: EmailStepProps) {
       />
 
       {status ? (
-        <div className="mt-6 rounded-md border-2 border-red-700 bg-red-50 p-4 text-slate-900">
-          <p role="alert">{status.message}</p>
-          {status.kind === 'rate_limited' ? (
-            <div className="mt-3">
-              <p className="text-sm text-slate-700">
-                If we already sent a code to {status.email}, you can enter it now.
-              </p>
-              <button
-                type="button"
-                className={`mt-2 ${secondaryButton}`}
-                onClick={() => codeSent(status.email, status.seconds)}
-              >
-                I already have a code
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <SendCodeRefusal
+          message={status.message}
+          alreadySentTo={status.kind === 'rate_limited' ? status.email : undefined}
+          onAlreadyHaveCode={() => {
+            if (status.kind === 'rate_limited') codeSent(status.email, status.seconds);
+          }}
+        />
       ) : null}
       <p role="status" className="sr-only">
         {pending ? 'Sending your code…' : ''}
