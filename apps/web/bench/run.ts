@@ -17,6 +17,8 @@
  * BENCH_PROFILE     a folder: run both servers under `node --cpu-prof` and write their profiles
  *                   there, with the measured windows (bench/profile.ts summarises them); the docs
  *                   are not written then.
+ * BENCH_NODE_FLAGS  extra node flags for both servers (experiments, e.g. --trace-gc)
+ * BENCH_ENDPOINTS   e.g. `verify,health`: measure only those (experiments; the docs are not written)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -31,6 +33,8 @@ import autocannon from 'autocannon';
 const CONNECTIONS = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** Unmeasured load on each server right before an endpoint's runs. */
+const WARM_SECONDS = 4;
 /** A run starts once other processes use less than this share of the machine (or after the wait). */
 const QUIET_SHARE = 0.1;
 /** A run during which other processes used more than this share is measured once more. */
@@ -40,6 +44,7 @@ const MAX_ATTEMPTS = 2;
 const PROFILE_DIR = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
 /** Wrong codes a code takes before it is spent: every verify request stays on the wrong-code path. */
 const MAX_WRONG_TRIES_PER_CODE = 5;
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const docPath = fileURLToPath(new URL('../../../docs/performance.md', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -89,6 +94,8 @@ function startServer(name: ServerName, port: number): Server {
   const profile = PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name.split(' ')[0]}.cpuprofile`]
     : [];
+  // The same extra node flags for both servers, for experiments (e.g. --trace-gc).
+  profile.push(...NODE_FLAGS);
   // Both run as plain node processes (no pnpm or tsx wrapper), so the pid is the server's own.
   const args =
     name === NEXT
@@ -288,6 +295,9 @@ interface Load {
   next?: () => BenchRequest;
 }
 
+/** BENCH_ENDPOINTS=verify,health measures only those (experiments; the docs are then not written). */
+const MEASURED = (process.env.BENCH_ENDPOINTS?.split(',') ?? Object.keys(ENDPOINTS)) as EndpointKey[];
+
 const loads: Record<EndpointKey, Load> = {
   signup: { path: '/api/patient/provisional', method: 'POST', next: signupRequest },
   verify: { path: '/api/patient/verify', method: 'POST', next: wrongCodeRequest },
@@ -391,14 +401,12 @@ async function main() {
   const windows: Window[] = [];
   try {
     await Promise.all(servers.map((s) => waitFor(`${s.base}/api/health`)));
-    // Warm both servers (and DynamoDB Local's JIT) on every path measured, so order does not matter.
-    for (const server of servers) {
-      await drive(server, loads.signup, 3);
-      await drive(server, loads.verify, 3);
-      await drive(server, loads.health, 2);
-    }
+    // Warm both servers and DynamoDB Local's JIT on every path (the signups also feed the verifies).
+    for (const server of servers) for (const load of Object.values(loads)) await drive(server, load, 3);
     const runs = new Map<string, Run[]>();
-    for (const endpoint of Object.keys(loads) as EndpointKey[]) {
+    for (const endpoint of MEASURED) {
+      // Each server again on this endpoint right before its runs, so the first run is not a cold one.
+      for (const server of servers) await drive(server, loads[endpoint], WARM_SECONDS);
       for (let round = 0; round < ROUNDS; round += 1) {
         // Next, bare, then bare, Next: each server goes first as often as it goes second.
         const order = round % 2 === 0 ? servers : [...servers].reverse();
@@ -427,7 +435,7 @@ async function main() {
       }
     }
     const rows: Row[] = [];
-    for (const endpoint of Object.keys(loads) as EndpointKey[])
+    for (const endpoint of MEASURED)
       for (const server of [NEXT, BARE])
         rows.push({ endpoint, server, figures: combine(runs.get(`${endpoint}|${server}`) ?? []) });
     if (overused) {
@@ -435,12 +443,17 @@ async function main() {
         `${overused} verify requests reused a code past ${MAX_WRONG_TRIES_PER_CODE} wrong tries (a cheaper path): lengthen the signup runs.`,
       );
     }
+    // Each run's requests/s, to show the spread behind the averages (console only).
+    for (const [key, list] of runs) {
+      const each = list.map((r) => Math.round(r.latencies.length / r.seconds)).join(', ');
+      console.info(`${key.replace('|', ' on ')}: ${each} requests/s`);
+    }
     const report = render(rows);
     console.info(`\n${report}\n`);
     if (PROFILE_DIR) {
       writeFileSync(resolve(PROFILE_DIR, 'windows.json'), JSON.stringify(windows, null, 2));
       console.info(`Profiles and windows in ${PROFILE_DIR}; summarise with bench/profile.ts.`);
-    } else {
+    } else if (MEASURED.length === Object.keys(ENDPOINTS).length) {
       writeDoc(report);
     }
   } finally {
@@ -463,7 +476,7 @@ function render(rows: Row[]): string {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...lines,
   ].join('\n');
-  const ratios = (Object.keys(ENDPOINTS) as EndpointKey[]).map((endpoint) => {
+  const ratios = MEASURED.map((endpoint) => {
     const [app, bare] = [NEXT, BARE].map(
       (server) => rows.find((r) => r.server === server && r.endpoint === endpoint)?.figures,
     );
