@@ -19,8 +19,17 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ['@telehealth/contracts', '@telehealth/data'],
-  // Load the AWS SDK from node_modules instead of bundling it: measured faster under load (docs/performance.md).
-  serverExternalPackages: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@aws-sdk/client-sesv2'],
+  // The AWS SDK, and every package of it that our code imports, from node_modules instead of the bundle:
+  // one copy of each in the process, the same modules a plain Node server loads (docs/performance.md).
+  serverExternalPackages: [
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/client-s3',
+    '@aws-sdk/client-sesv2',
+    '@aws-sdk/lib-dynamodb',
+    '@aws-sdk/s3-request-presigner',
+    '@aws-sdk/util-dynamodb',
+    '@smithy/node-http-handler',
+  ],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

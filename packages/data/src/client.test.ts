@@ -59,4 +59,15 @@ describe('AWS calls have deadlines', () => {
     expect(received).toBe(1);
     expect(ms).toBeLessThan(1_000);
   });
+
+  it('open enough sockets for a busy server: 80 calls at once all reach the endpoint', async () => {
+    received = 0;
+    const db = client({ requestTimeoutMs: 1_000, maxAttempts: 1 });
+    const calls = Array.from({ length: 80 }, () => db.send(get).catch(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // With the SDK's default pool (50), 30 would still wait for a socket.
+    expect(received).toBe(80);
+    await Promise.all(calls);
+    db.destroy();
+  });
 });

@@ -14,6 +14,13 @@ export const AWS_CALL_LIMITS = {
   maxAttempts: 2,
 } as const;
 
+/**
+ * Kept-alive sockets per AWS endpoint, per client. A server instance serving 50 requests at once
+ * makes up to two calls each in parallel; the SDK's default of 50 would queue the rest behind the
+ * agent. (On Lambda an instance serves one request at a time and uses a few.)
+ */
+export const AWS_MAX_SOCKETS = 128;
+
 export interface AwsCallLimits {
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -47,7 +54,8 @@ class DeadlineHttpHandler extends NodeHttpHandler {
 
 /**
  * Client settings shared by every AWS SDK client (DynamoDB here; SES and S3 in the app): timeouts
- * on each attempt, the standard retry mode with few attempts, and the caller's deadline.
+ * on each attempt, the standard retry mode with few attempts, the caller's deadline, and a kept-alive
+ * socket pool large enough for a busy server instance.
  */
 export function awsClientSettings(limits: AwsCallLimits = {}) {
   const { connectionTimeoutMs, requestTimeoutMs, maxAttempts } = { ...AWS_CALL_LIMITS, ...limits };
@@ -56,6 +64,9 @@ export function awsClientSettings(limits: AwsCallLimits = {}) {
     requestTimeout: requestTimeoutMs,
     // Without it the SDK only logs a warning when requestTimeout passes and keeps waiting.
     throwOnRequestTimeout: true,
+    // https in AWS, http to the local stand-ins.
+    httpAgent: { keepAlive: true, maxSockets: AWS_MAX_SOCKETS },
+    httpsAgent: { keepAlive: true, maxSockets: AWS_MAX_SOCKETS },
   };
   return {
     requestHandler: limits.deadline

