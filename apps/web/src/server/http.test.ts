@@ -35,6 +35,27 @@ describe('request parsing', () => {
     expect((error as ApiError).code).toBe('payload_too_large');
   });
 
+  it('answers 400, not 503, when the client hangs up before its body arrives', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email":'));
+        controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const request = new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await route('test.unceiled', async (r) => {
+      await parseJsonBody(r, z.object({}));
+      return Response.json({});
+    })(request);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/did not arrive in full/);
+  });
+
   it('refuses a body that is not JSON by its content type with 415', async () => {
     const request = new Request('http://localhost/api', { method: 'POST', body: 'a=1' });
     const error = await parseJsonBody(request, z.object({})).catch((e: unknown) => e);

@@ -400,7 +400,14 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client hung up mid-body (ECONNRESET, aborted): its fault, not a dependency outage.
+      throw new ApiError('validation_failed', 'The request body did not arrive in full. Please try again.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -17,7 +17,6 @@ const PURPOSE = 'clinician-application';
 
 export const applicantLimits = {
   codesPerIp: { name: 'applicant-code-ip', limit: 20, windowSeconds: 3600 },
-  verifiesPerIp: { name: 'verify-ip', limit: 60, windowSeconds: 3600 },
 } as const;
 
 export interface ApplicantEmailDeps {
@@ -77,12 +76,6 @@ export function createApplicantEmailService(deps: ApplicantEmailDeps) {
     bindingId: string | undefined,
     ctx: RequestContext,
   ): Promise<ApplicantProof> {
-    await limiter.limit(
-      applicantLimits.verifiesPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many attempts from this network. Please try again later.',
-    );
     await codes.verify(
       PURPOSE,
       bindingId,

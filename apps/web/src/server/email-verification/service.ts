@@ -25,6 +25,8 @@ export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
 /** Wrong codes per email, across every code and browser, before codes stop being checked. */
 export const FAILURE_BUDGET = { limit: 20, windowSeconds: 24 * 3600 } as const;
+/** Code checks from one network, patient and applicant codes together: one counter, one rule. */
+export const verifiesPerIp = { name: 'verify-ip', limit: 60, windowSeconds: 3600 } as const;
 /** Codes per email from all browsers together: loose, since each browser backs off on its own. */
 export const codesPerEmail = { name: 'codes-email', limit: 30, windowSeconds: 3600 } as const;
 /** A browser waits 1, 2, 4, 8 then 15 minutes between codes for one email; an hour's quiet resets it. */
@@ -269,6 +271,12 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     onVerified: (record: EmailVerificationRecord) => TransactItem[],
     subjectOf: (record: EmailVerificationRecord) => string,
   ): Promise<VerifyOutcome> {
+    await limiter.limit(
+      verifiesPerIp,
+      ctx.ip,
+      ctx.now,
+      'Too many attempts from this network. Please try again later.',
+    );
     const invalid = new ApiError('invalid_code', INVALID_CODE_MESSAGE);
     // No cookie: this browser never asked for a code.
     if (!bindingId) throw invalid;

@@ -25,6 +25,7 @@ import {
   codesPerEmail,
   FAILURE_BUDGET,
   MAX_CODE_ATTEMPTS,
+  verifiesPerIp,
 } from '../email-verification/service';
 import { clientIpSources } from '../env';
 import { signupLimits } from '../signup/service';
@@ -203,7 +204,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         { code: 'invalid_code', when: invalidCode },
         {
           code: 'rate_limited',
-          when: `${over(signupLimits.verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
+          when: `${over(verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
         },
         { code: 'rate_limited', when: failureBudget },
         { code: 'service_unavailable', when: concurrentGuesses },
@@ -278,7 +279,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         { code: 'invalid_code', when: invalidCode },
         {
           code: 'rate_limited',
-          when: `${over(applicantLimits.verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
+          when: `${over(verifiesPerIp, 'code checks')} from this IP (patient and applicant codes together)`,
         },
         { code: 'rate_limited', when: failureBudget },
         { code: 'service_unavailable', when: concurrentGuesses },

@@ -16,7 +16,6 @@ import type { RateLimiter } from '../rate-limit';
 
 export const signupLimits = {
   signupsPerIp: { name: 'signup-ip', limit: 20, windowSeconds: 3600 },
-  verifiesPerIp: { name: 'verify-ip', limit: 60, windowSeconds: 3600 },
 } as const;
 
 export interface SignupServiceDeps {
@@ -111,12 +110,6 @@ export function createSignupService(deps: SignupServiceDeps) {
     bindingId: string | undefined,
     ctx: RequestContext,
   ): Promise<VerifyPatientResult> {
-    await limiter.limit(
-      signupLimits.verifiesPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many attempts from this network. Please try again later.',
-    );
     const subjectOf = (record: EmailVerificationRecord) => `patient#${record.subjectId}`;
     const result = await codes.verify(
       PURPOSE,
