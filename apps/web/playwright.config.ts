@@ -34,7 +34,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],
+  // Every spec runs on a desktop; tests tagged `@phone` run on a phone too (390×844, touch), where a
+  // layout shift or a small tap target loses a real person's tap.
+  projects: [
+    { name: 'desktop', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } },
+    {
+      name: 'phone',
+      grep: /@phone/,
+      use: { browserName: 'chromium', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+  ],
   webServer: {
     command: `pnpm exec next start --port ${port}`,
     url: baseURL,

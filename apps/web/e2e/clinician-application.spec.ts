@@ -80,12 +80,12 @@ async function fillProfession(page: Page) {
   await page.getByLabel('NPI (National Provider Identifier)').fill('1234567893');
 }
 
-async function fillLicence(page: Page) {
-  const licence = page.getByRole('group', { name: 'Licence 1' });
-  await licence.getByLabel('State', { exact: true }).selectOption({ label: 'California' });
-  await licence.getByLabel('Licence number').fill('A123456');
-  await licence.getByLabel('Expiry date').fill(inTwoYears);
-  return licence;
+async function fillLicense(page: Page) {
+  const license = page.getByRole('group', { name: 'License 1' });
+  await license.getByLabel('State', { exact: true }).selectOption({ label: 'California' });
+  await license.getByLabel('License number').fill('A123456');
+  await license.getByLabel('Expiry date').fill(inTwoYears);
+  return license;
 }
 
 test('a clinician applies with their documents, resumes after a reload, and gets a reference by email', async ({
@@ -153,12 +153,12 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 
   // 3. Profession and NPI
   await fillProfession(page);
-  await continueTo(page, 'State licences', 4);
+  await continueTo(page, 'State licenses', 4);
   await expectNoSeriousA11yViolations(page);
 
-  // 4. Licences, each with its copy
-  const licence = await fillLicence(page);
-  await upload(licence, 'Copy of this licence', asPdf('ca-licence.pdf'));
+  // 4. Licenses, each with its copy
+  const license = await fillLicense(page);
+  await upload(license, 'Copy of this license', asPdf('ca-license.pdf'));
   await expectNoSeriousA11yViolations(page);
   await continueTo(page, 'DEA and board certification', 5);
   await expectNoSeriousA11yViolations(page);
@@ -195,10 +195,10 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   );
   await expect(board.getByText('Uploaded: board-certificate.png')).toBeVisible();
   await page.getByRole('button', { name: 'Back' }).click();
-  await expectStep(page, 'State licences', 4);
-  await expect(licence.getByLabel('Licence number')).toHaveValue('A123456');
-  await expect(licence.getByLabel('State', { exact: true })).toHaveValue('CA');
-  await expect(licence.getByText('Uploaded: ca-licence.pdf')).toBeVisible();
+  await expectStep(page, 'State licenses', 4);
+  await expect(license.getByLabel('License number')).toHaveValue('A123456');
+  await expect(license.getByLabel('State', { exact: true })).toHaveValue('CA');
+  await expect(license.getByText('Uploaded: ca-license.pdf')).toBeVisible();
   await continueTo(page, 'DEA and board certification', 5);
   await continueTo(page, 'Malpractice insurance', 6);
   await expectNoSeriousA11yViolations(page);
@@ -235,7 +235,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 
   // 8. Attestations and signature, dated today
   await page.getByLabel(/I confirm that the information I have given/).check();
-  await page.getByLabel(/to verify my licences, NPI/).check();
+  await page.getByLabel(/to verify my licenses, NPI/).check();
   await page.getByLabel('Type your full legal name to sign').fill('Maria Lopez');
   await expect(page.getByText(/Date signed: .+ \(today\)/)).toBeVisible();
   await continueTo(page, 'Review and submit', 9);
@@ -250,7 +250,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   );
   await expect(page.getByRole('region', { name: 'Work history and CV' })).toContainText('UCSF Health');
   const documents = page.getByRole('region', { name: 'Documents' });
-  for (const name of ['ca-licence.pdf', 'dea.pdf', 'board-certificate.png', 'malpractice.pdf', 'cv.pdf']) {
+  for (const name of ['ca-license.pdf', 'dea.pdf', 'board-certificate.png', 'malpractice.pdf', 'cv.pdf']) {
     await expect(documents).toContainText(name);
   }
   await expect(page.getByRole('button', { name: /^Edit/ })).toHaveCount(7);
@@ -337,9 +337,9 @@ test('documents are checked in the browser, and a failed upload can be retried o
   await fillIdentity(page);
   await continueTo(page, 'Profession and NPI', 3);
   await fillProfession(page);
-  await continueTo(page, 'State licences', 4);
-  const licence = await fillLicence(page);
-  const input = licence.getByLabel('Copy of this licence', { exact: true });
+  await continueTo(page, 'State licenses', 4);
+  const license = await fillLicense(page);
+  const input = license.getByLabel('Copy of this license', { exact: true });
 
   // Over 10 MB: refused before anything is sent.
   await input.setInputFiles({
@@ -347,17 +347,17 @@ test('documents are checked in the browser, and a failed upload can be retried o
     mimeType: 'application/pdf',
     buffer: Buffer.alloc(11 * 1024 * 1024, 0x25),
   });
-  await expect(licence.getByText('Files must be 10 MB or smaller.')).toBeVisible();
+  await expect(license.getByText('Files must be 10 MB or smaller.')).toBeVisible();
   await expect(input).toHaveAttribute('aria-invalid', 'true');
 
   // Not a PDF, JPEG or PNG.
   await input.setInputFiles({
     name: 'notes.txt',
     mimeType: 'text/plain',
-    buffer: Buffer.from('not a licence'),
+    buffer: Buffer.from('not a license'),
   });
-  await expect(licence.getByText('Upload a PDF, JPEG or PNG file.')).toBeVisible();
-  await expect(licence.getByText(/^Uploaded:/)).toHaveCount(0);
+  await expect(license.getByText('Upload a PDF, JPEG or PNG file.')).toBeVisible();
+  await expect(license.getByText(/^Uploaded:/)).toHaveCount(0);
   expect(presigns).toHaveLength(0);
   await expectNoSeriousA11yViolations(page);
 
@@ -374,11 +374,11 @@ test('documents are checked in the browser, and a failed upload can be retried o
       await route.fallback();
     },
   );
-  await input.setInputFiles(asPdf('ca-licence.pdf'));
-  await expect(licence.getByRole('alert').filter({ hasText: 'Upload failed' })).toBeVisible();
-  await expect(licence.getByLabel('Licence number')).toHaveValue('A123456');
-  await licence.getByRole('button', { name: /^Retry/ }).click();
-  await expect(licence.getByText('Uploaded: ca-licence.pdf')).toBeVisible();
+  await input.setInputFiles(asPdf('ca-license.pdf'));
+  await expect(license.getByRole('alert').filter({ hasText: 'Upload failed' })).toBeVisible();
+  await expect(license.getByLabel('License number')).toHaveValue('A123456');
+  await license.getByRole('button', { name: /^Retry/ }).click();
+  await expect(license.getByText('Uploaded: ca-license.pdf')).toBeVisible();
   expect(presigns).toHaveLength(2);
   await continueTo(page, 'DEA and board certification', 5);
 });
@@ -415,7 +415,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
     profession: 'LCSW',
     specialties: 'Family therapy',
     npi: '1234567893',
-    licences: [{ id: 'licence-1', state: 'CA', number: 'LCS-1', expiresOn: inTwoYears }],
+    licenses: [{ id: 'license-1', state: 'CA', number: 'LCS-1', expiresOn: inTwoYears }],
     hasDea: false,
     dea: { number: '', state: '', expiresOn: '' },
     hasBoardCertification: false,
@@ -439,7 +439,7 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
       },
     ],
     currentGapExplanation: '',
-    documents: { 'licence:licence-1': ref('licence'), malpractice: ref('malpractice'), cv: ref('cv') },
+    documents: { 'license:license-1': ref('license'), malpractice: ref('malpractice'), cv: ref('cv') },
     attestations: { truthful: true, consentToVerification: true },
     signatureName: 'Maria Lopez',
   };
@@ -498,10 +498,10 @@ test('a failed submit is explained, and every retry reuses the same idempotency 
 
   // The server checks every document in storage: none is there, so the form goes to the first one.
   await submit.click();
-  await expectStepHeading(page, 'State licences');
+  await expectStepHeading(page, 'State licenses');
   const copy = page
-    .getByRole('group', { name: 'Licence 1' })
-    .getByLabel('Copy of this licence', { exact: true });
+    .getByRole('group', { name: 'License 1' })
+    .getByLabel('Copy of this license', { exact: true });
   await expect(copy).toHaveAttribute('aria-invalid', 'true');
   await expect(copy).toBeFocused();
   await expect(page.getByText(/was not uploaded, or the upload did not finish/).first()).toBeVisible();
@@ -528,7 +528,7 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
       const body = new Uint8Array(bytes);
       const refs: Record<string, unknown> = {};
       const slots: [string, string][] = [
-        ['licence:licence-1', 'licence'],
+        ['license:license-1', 'license'],
         ['malpractice', 'malpractice'],
         ['cv', 'cv'],
       ];
@@ -571,7 +571,7 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
     profession: 'LCSW',
     specialties: 'Family therapy',
     npi: '1234567893',
-    licences: [{ id: 'licence-1', state: 'CA', number: 'LCS-2', expiresOn: inTwoYears }],
+    licenses: [{ id: 'license-1', state: 'CA', number: 'LCS-2', expiresOn: inTwoYears }],
     malpractice: {
       carrier: 'MedPro',
       policyNumber: 'MP-2',

@@ -39,7 +39,7 @@ export function signupInput(overrides: Partial<ProvisionalPatientInput> = {}): P
 export function documentRef(
   draftId: string,
   purpose: DocumentPurpose,
-  licenceIndex?: number,
+  licenseIndex?: number,
   overrides: Partial<DocumentRef> = {},
 ): DocumentRef {
   return {
@@ -48,7 +48,7 @@ export function documentRef(
     fileName: `${purpose}.pdf`,
     contentType: 'application/pdf',
     size: 120_000,
-    ...(licenceIndex === undefined ? {} : { licenceIndex }),
+    ...(licenseIndex === undefined ? {} : { licenseIndex }),
     ...overrides,
   };
 }
@@ -73,7 +73,7 @@ export function clinicianApplicationInput(
     profession: 'LCSW',
     specialties: ['Anxiety', 'Depression'],
     npi: '1234567893',
-    licences: [{ state: 'CA', number: 'LCS12345', expiresOn: isoDateInDays(400, today) }],
+    licenses: [{ state: 'CA', number: 'LCS12345', expiresOn: isoDateInDays(400, today) }],
     malpractice: {
       carrier: 'MedPro',
       policyNumber: 'MP-100',
@@ -83,7 +83,7 @@ export function clinicianApplicationInput(
     },
     workHistory: [{ employer: 'Bay Clinic', role: 'Therapist', startMonth: isoMonthAgo(60, today) }],
     documents: [
-      documentRef(draftId, 'licence', 0),
+      documentRef(draftId, 'license', 0),
       documentRef(draftId, 'cv'),
       documentRef(draftId, 'malpractice'),
     ],

@@ -21,8 +21,8 @@ const draftId = '3f1c2a4e-8b7d-4c5e-9f6a-1b2c3d4e5f60';
 
 const todayDate = new Date(`${today}T12:00:00Z`);
 
-function doc(purpose: DocumentPurpose, licenceIndex?: number) {
-  return documentRef(draftId, purpose, licenceIndex);
+function doc(purpose: DocumentPurpose, licenseIndex?: number) {
+  return documentRef(draftId, purpose, licenseIndex);
 }
 
 /** A psychiatrist's application: every section, DEA and board included. */
@@ -34,7 +34,7 @@ function validApplication(): ClinicianApplicationInput {
       email: ' Maria.Lopez@Example.com',
       profession: 'MD',
       specialties: ['Psychiatry'],
-      licences: [{ state: 'CA', number: 'A123456', expiresOn: isoDateInDays(430, todayDate) }],
+      licenses: [{ state: 'CA', number: 'A123456', expiresOn: isoDateInDays(430, todayDate) }],
       dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(220, todayDate) },
       boardCertification: {
         board: 'ABPN',
@@ -42,7 +42,7 @@ function validApplication(): ClinicianApplicationInput {
         expiresOn: isoDateInDays(1500, todayDate),
       },
       workHistory: [{ employer: 'UCSF', role: 'Attending psychiatrist', startMonth: '2019-07' }],
-      documents: [doc('licence', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
+      documents: [doc('license', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
     },
     todayDate,
   );
@@ -125,37 +125,37 @@ describe('makeClinicianApplicationSchema', () => {
     ]);
   });
 
-  it('refuses a licence that expired, including one expiring today', () => {
+  it('refuses a license that expired, including one expiring today', () => {
     for (const expiresOn of ['2025-06-30', today]) {
-      const input = { ...validApplication(), licences: [{ state: 'CA', number: 'A123456', expiresOn }] };
+      const input = { ...validApplication(), licenses: [{ state: 'CA', number: 'A123456', expiresOn }] };
       expect(issuesOf(input)).toEqual([
-        { path: 'licences.0.expiresOn', message: 'This licence has expired.' },
+        { path: 'licenses.0.expiresOn', message: 'This license has expired.' },
       ]);
     }
   });
 
-  it('refuses licences when none is in a state we serve, naming the states we serve', () => {
+  it('refuses licenses when none is in a state we serve, naming the states we serve', () => {
     const input = {
       ...validApplication(),
-      licences: [{ state: 'OR', number: 'OR-1', expiresOn: '2028-01-31' }],
+      licenses: [{ state: 'OR', number: 'OR-1', expiresOn: '2028-01-31' }],
     };
     expect(issuesOf(input)).toEqual([
       {
-        path: 'licences',
-        message: 'Add a licence in a state we serve: California, New York, Texas, Florida, Washington.',
+        path: 'licenses',
+        message: 'Add a license in a state we serve: California, New York, Texas, Florida, Washington.',
       },
     ]);
   });
 
-  it('refuses two licences for the same state', () => {
-    const licence = { state: 'CA', number: 'A123456', expiresOn: '2028-01-31' };
+  it('refuses two licenses for the same state', () => {
+    const license = { state: 'CA', number: 'A123456', expiresOn: '2028-01-31' };
     const input = {
       ...validApplication(),
-      licences: [licence, { ...licence, number: 'A999' }],
-      documents: [...validApplication().documents, doc('licence', 1)],
+      licenses: [license, { ...license, number: 'A999' }],
+      documents: [...validApplication().documents, doc('license', 1)],
     };
     expect(issuesOf(input)).toEqual([
-      { path: 'licences.1.state', message: 'You have already added a licence for California.' },
+      { path: 'licenses.1.state', message: 'You have already added a license for California.' },
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('makeClinicianApplicationSchema', () => {
     const input = {
       ...rest,
       profession: 'LCSW',
-      documents: [doc('licence', 0), doc('cv'), doc('malpractice')],
+      documents: [doc('license', 0), doc('cv'), doc('malpractice')],
     };
     expect(issuesOf(input)).toEqual([]);
   });
@@ -205,29 +205,29 @@ describe('makeClinicianApplicationSchema', () => {
   });
 
   it('names each missing document', () => {
-    const licence = { number: 'X1', expiresOn: '2028-01-31' };
+    const license = { number: 'X1', expiresOn: '2028-01-31' };
     const input = {
       ...validApplication(),
-      licences: [
-        { ...licence, state: 'CA' },
-        { ...licence, state: 'NY' },
+      licenses: [
+        { ...license, state: 'CA' },
+        { ...license, state: 'NY' },
       ],
-      documents: [doc('licence', 0), doc('malpractice')],
+      documents: [doc('license', 0), doc('malpractice')],
     };
     expect(issuesOf(input)).toEqual([
-      { path: 'documents.licence.1', message: 'Upload a copy of your NY licence.' },
+      { path: 'documents.license.1', message: 'Upload a copy of your NY license.' },
       { path: 'documents.dea', message: 'Upload your DEA registration certificate.' },
       { path: 'documents.board', message: 'Upload your board certificate.' },
       { path: 'documents.cv', message: 'Upload your CV.' },
     ]);
   });
 
-  it('refuses a duplicate CV, a DEA certificate without a DEA registration and an unassigned licence copy', () => {
+  it('refuses a duplicate CV, a DEA certificate without a DEA registration and an unassigned license copy', () => {
     const { dea: _dea, ...rest } = validApplication();
-    const input = { ...rest, documents: [...rest.documents, doc('cv'), doc('licence')] };
+    const input = { ...rest, documents: [...rest.documents, doc('cv'), doc('license')] };
     expect(issuesOf(input)).toEqual([
       { path: 'documents.cv', message: 'Upload only one CV.' },
-      { path: 'documents.6.licenceIndex', message: 'Choose which licence this document is a copy of.' },
+      { path: 'documents.6.licenseIndex', message: 'Choose which license this document is a copy of.' },
       { path: 'documents.dea', message: 'Remove the DEA certificate, or add your DEA registration.' },
     ]);
   });
@@ -296,7 +296,7 @@ describe('makeClinicianApplicationSchema', () => {
         city: `San${rlo}`,
       },
       specialties: [`Psych${rlo}iatry`],
-      licences: [{ ...input.licences[0], number: `A1${rlo}` }],
+      licenses: [{ ...input.licenses[0], number: `A1${rlo}` }],
       boardCertification: {
         board: `AB${rlo}PN`,
         certificate: 'Psych\niatry',
@@ -317,7 +317,7 @@ describe('makeClinicianApplicationSchema', () => {
       'practiceAddress.line2',
       'practiceAddress.city',
       'specialties.0',
-      'licences.0.number',
+      'licenses.0.number',
       'boardCertification.board',
       'boardCertification.certificate',
       'malpractice.carrier',
@@ -436,25 +436,25 @@ describe('findWorkHistoryGaps', () => {
 });
 
 describe('requiredDocumentSlots', () => {
-  it('asks for a copy of each licence, DEA and board certificates only with their sections, then malpractice and CV', () => {
+  it('asks for a copy of each license, DEA and board certificates only with their sections, then malpractice and CV', () => {
     const slots = (application: Parameters<typeof requiredDocumentSlots>[0]) =>
       requiredDocumentSlots(application).map((slot) => slot.path);
-    expect(slots({ licences: [{ state: 'CA' }, { state: 'NY' }] })).toEqual([
-      'documents.licence.0',
-      'documents.licence.1',
+    expect(slots({ licenses: [{ state: 'CA' }, { state: 'NY' }] })).toEqual([
+      'documents.license.0',
+      'documents.license.1',
       'documents.malpractice',
       'documents.cv',
     ]);
-    expect(slots({ licences: [], dea: {}, boardCertification: {} })).toEqual([
+    expect(slots({ licenses: [], dea: {}, boardCertification: {} })).toEqual([
       'documents.dea',
       'documents.board',
       'documents.malpractice',
       'documents.cv',
     ]);
-    expect(requiredDocumentSlots({ licences: [{ state: '' }] })[0]).toMatchObject({
-      purpose: 'licence',
-      licenceIndex: 0,
-      missing: 'Upload a copy of your state licence.',
+    expect(requiredDocumentSlots({ licenses: [{ state: '' }] })[0]).toMatchObject({
+      purpose: 'license',
+      licenseIndex: 0,
+      missing: 'Upload a copy of your state license.',
     });
   });
 });

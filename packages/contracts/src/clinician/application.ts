@@ -28,11 +28,11 @@ export const professionCodes = Object.keys(professions) as [Profession, ...Profe
 // ---------------------------------------------------------------------------------------------------
 // Documents
 
-export const documentPurposes = ['licence', 'cv', 'malpractice', 'dea', 'board'] as const;
+export const documentPurposes = ['license', 'cv', 'malpractice', 'dea', 'board'] as const;
 export type DocumentPurpose = (typeof documentPurposes)[number];
 
 export const documentPurposeLabels: Record<DocumentPurpose, string> = {
-  licence: 'State licence',
+  license: 'State license',
   cv: 'CV',
   malpractice: 'Malpractice insurance certificate',
   dea: 'DEA registration certificate',
@@ -103,14 +103,14 @@ export const documentRefSchema = strictObject({
   fileName: fileNameSchema,
   contentType: contentTypeSchema,
   size: sizeSchema,
-  /** For `licence` documents: the index in `licences` of the licence this is a copy of. */
-  licenceIndex: z.number().int().min(0).optional(),
+  /** For `license` documents: the index in `licenses` of the license this is a copy of. */
+  licenseIndex: z.number().int().min(0).optional(),
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
 
 /** An upload slot the application needs, with its issue path and what to say when it is empty or doubled. */
 export type RequiredDocumentSlot = {
-  /** The issue path of the slot: `documents.licence.<licenceIndex>`, `documents.cv`, … */
+  /** The issue path of the slot: `documents.license.<licenseIndex>`, `documents.cv`, … */
   path: string;
   /** Upload this document. */
   missing: string;
@@ -118,36 +118,36 @@ export type RequiredDocumentSlot = {
   duplicate: string;
 } & (
   | {
-      purpose: 'licence' /** The index in `licences` of the licence this is a copy of. */;
-      licenceIndex: number;
+      purpose: 'license' /** The index in `licenses` of the license this is a copy of. */;
+      licenseIndex: number;
     }
-  | { purpose: Exclude<DocumentPurpose, 'licence'>; licenceIndex?: undefined }
+  | { purpose: Exclude<DocumentPurpose, 'license'>; licenseIndex?: undefined }
 );
 
 /** The parts of an application (parsed, or as the form builds it) that decide which documents it needs. */
 export interface DocumentSlotSource {
-  licences: readonly { state?: string | undefined }[];
+  licenses: readonly { state?: string | undefined }[];
   dea?: object | undefined;
   boardCertification?: object | undefined;
 }
 
 /**
  * The one rule for which documents an application needs, in the order the form asks for them: a copy
- * of each licence (by its index in `licences`), the DEA certificate when there is a DEA registration,
+ * of each license (by its index in `licenses`), the DEA certificate when there is a DEA registration,
  * the board certificate when there is a board certification, the malpractice certificate and the CV.
  * (DEA and board sections are only allowed for professions that have them; the contract says so.)
  * The contract's refinement and the form (missing uploads, the request's document list, the review)
  * all derive from this.
  */
 export function requiredDocumentSlots(application: DocumentSlotSource): RequiredDocumentSlot[] {
-  const slots: RequiredDocumentSlot[] = application.licences.map((licence, licenceIndex) => {
-    const state = licence.state || 'state';
+  const slots: RequiredDocumentSlot[] = application.licenses.map((license, licenseIndex) => {
+    const state = license.state || 'state';
     return {
-      purpose: 'licence',
-      licenceIndex,
-      path: `documents.licence.${licenceIndex}`,
-      missing: `Upload a copy of your ${state} licence.`,
-      duplicate: `Upload only one copy of your ${state} licence.`,
+      purpose: 'license',
+      licenseIndex,
+      path: `documents.license.${licenseIndex}`,
+      missing: `Upload a copy of your ${state} license.`,
+      duplicate: `Upload only one copy of your ${state} license.`,
     };
   });
   if (application.dea !== undefined) {
@@ -254,7 +254,7 @@ export function findWorkHistoryGaps(
 // ---------------------------------------------------------------------------------------------------
 // The application
 
-export const MAX_LICENCES = 20;
+export const MAX_LICENSES = 20;
 export const MAX_SPECIALTIES = 10;
 export const MAX_JOBS = 30;
 
@@ -308,11 +308,11 @@ function whenParsed(...fields: string[]) {
 }
 
 /**
- * The whole clinician application, built for the states the service covers (at least one licence must
+ * The whole clinician application, built for the states the service covers (at least one license must
  * be in one of them). `today` (YYYY-MM-DD) pins the date expiry, gap and signature checks use; without
  * it they use the UTC date at the time of parsing, so a long-lived schema never goes stale.
  *
- * Issues about missing or extra documents use the paths `documents.licence.<licenceIndex>`,
+ * Issues about missing or extra documents use the paths `documents.license.<licenseIndex>`,
  * `documents.cv`, `documents.malpractice`, `documents.dea` and `documents.board`: one per upload slot.
  */
 export function makeClinicianApplicationSchema(servedStates: readonly UsStateCode[], today?: string) {
@@ -322,37 +322,37 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
   const futureDateSchema = (missing: string, expired: string) =>
     isoDateSchema(missing).refine((date) => date > todayOf(), expired);
 
-  const licenceSchema = strictObject(
+  const licenseSchema = strictObject(
     {
-      state: usStateSchema('Choose the state that issued this licence.'),
-      number: requiredText('Enter the licence number.', 40),
-      expiresOn: futureDateSchema('Enter the date this licence expires.', 'This licence has expired.'),
+      state: usStateSchema('Choose the state that issued this license.'),
+      number: requiredText('Enter the license number.', 40),
+      expiresOn: futureDateSchema('Enter the date this license expires.', 'This license has expired.'),
     },
-    'Enter the details of this licence.',
+    'Enter the details of this license.',
   );
 
-  const licencesSchema = z
-    .array(licenceSchema, { error: 'Add at least one state licence.' })
-    .min(1, 'Add at least one state licence.')
-    .max(MAX_LICENCES, `You can add up to ${MAX_LICENCES} licences.`)
-    .superRefine((licences, ctx) => {
+  const licensesSchema = z
+    .array(licenseSchema, { error: 'Add at least one state license.' })
+    .min(1, 'Add at least one state license.')
+    .max(MAX_LICENSES, `You can add up to ${MAX_LICENSES} licenses.`)
+    .superRefine((licenses, ctx) => {
       // An empty list already has its own issue.
-      if (licences.length > 0 && !licences.some((licence) => served.has(licence.state))) {
+      if (licenses.length > 0 && !licenses.some((license) => served.has(license.state))) {
         ctx.addIssue({
           code: 'custom',
-          message: `Add a licence in a state we serve: ${listStateNames(servedStates)}.`,
+          message: `Add a license in a state we serve: ${listStateNames(servedStates)}.`,
         });
       }
       const seen = new Set<string>();
-      licences.forEach((licence, i) => {
-        if (seen.has(licence.state)) {
+      licenses.forEach((license, i) => {
+        if (seen.has(license.state)) {
           ctx.addIssue({
             code: 'custom',
             path: [i, 'state'],
-            message: `You have already added a licence for ${usStates[licence.state]}.`,
+            message: `You have already added a license for ${usStates[license.state]}.`,
           });
         }
-        seen.add(licence.state);
+        seen.add(license.state);
       });
     });
 
@@ -425,7 +425,7 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       .trim()
       .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
 
-    licences: licencesSchema,
+    licenses: licensesSchema,
     dea: strictObject(
       {
         number: z
@@ -480,7 +480,7 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
 
     documents: z
       .array(documentRefSchema, { error: 'Upload your documents.' })
-      .max(MAX_LICENCES + 4, 'There are too many documents. Remove the ones not asked for.'),
+      .max(MAX_LICENSES + 4, 'There are too many documents. Remove the ones not asked for.'),
 
     attestations: strictObject(
       {
@@ -554,17 +554,17 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
           const n = app.documents.filter(
             (doc) =>
               doc.purpose === slot.purpose &&
-              (slot.purpose !== 'licence' || doc.licenceIndex === slot.licenceIndex),
+              (slot.purpose !== 'license' || doc.licenseIndex === slot.licenseIndex),
           ).length;
-          const path = slot.purpose === 'licence' ? ['licence', slot.licenceIndex] : [slot.purpose];
+          const path = slot.purpose === 'license' ? ['license', slot.licenseIndex] : [slot.purpose];
           if (n === 0) issue(path, slot.missing);
           if (n > 1) issue(path, slot.duplicate);
         }
-        // A licence copy names the licence it is a copy of.
+        // A license copy names the license it is a copy of.
         app.documents.forEach((doc, j) => {
-          if (doc.purpose !== 'licence') return;
-          if (doc.licenceIndex === undefined || doc.licenceIndex >= app.licences.length) {
-            issue([j, 'licenceIndex'], 'Choose which licence this document is a copy of.');
+          if (doc.purpose !== 'license') return;
+          if (doc.licenseIndex === undefined || doc.licenseIndex >= app.licenses.length) {
+            issue([j, 'licenseIndex'], 'Choose which license this document is a copy of.');
           }
         });
         // Documents for a section the application does not have are out of place.
@@ -575,7 +575,7 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
           }
         }
       },
-      whenParsed('licences', 'dea', 'boardCertification', 'documents'),
+      whenParsed('licenses', 'dea', 'boardCertification', 'documents'),
     )
     .superRefine(
       (app, ctx) => {

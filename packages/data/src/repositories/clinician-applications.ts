@@ -21,7 +21,7 @@ export interface StoredDocument {
   uploadedKey: string;
   purpose: DocumentPurpose;
   fileName: string;
-  licenceIndex?: number;
+  licenseIndex?: number;
   /** What the server found in S3, not what the browser claimed. */
   contentType: DocumentContentType;
   size: number;

@@ -287,7 +287,7 @@ export default function LandingPage() {
             <Faq question="Who are the clinicians?">
               <p>
                 Physicians, nurse practitioners and physician assistants licensed in the state where you are.
-                Before anyone joins our network we check their licences, board certification and malpractice
+                Before anyone joins our network we check their licenses, board certification and malpractice
                 insurance.
               </p>
             </Faq>

@@ -54,7 +54,7 @@ import { AttestationStep } from './steps/AttestationStep';
 import { DeaBoardStep } from './steps/DeaBoardStep';
 import { EMAIL_NOTICE_ID, EmailStep } from './steps/EmailStep';
 import { IdentityStep } from './steps/IdentityStep';
-import { LicencesStep } from './steps/LicencesStep';
+import { LicensesStep } from './steps/LicensesStep';
 import { MalpracticeStep } from './steps/MalpracticeStep';
 import { ProfessionStep } from './steps/ProfessionStep';
 import { ReviewStep } from './steps/ReviewStep';
@@ -73,11 +73,11 @@ const CHECK_FIELDS = 'Some fields need your attention.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
 
 function purposeOf(slot: DocumentSlot): DocumentPurpose {
-  return slot.startsWith('licence:') ? 'licence' : (slot as DocumentPurpose);
+  return slot.startsWith('license:') ? 'license' : (slot as DocumentPurpose);
 }
 
 /**
- * Missing uploads, said per slot. The contract reports them too, but only once the licences, DEA and
+ * Missing uploads, said per slot. The contract reports them too, but only once the licenses, DEA and
  * board sections parse; this lets a step show a missing copy together with its other problems.
  */
 function missingDocuments(draft: ApplicationDraft): Errors {
@@ -304,7 +304,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     null, // the email step has forms of its own (below)
     <IdentityStep key="identity" {...stepProps} onChangeEmail={() => dispatch({ type: 'changeEmail' })} />,
     <ProfessionStep key="profession" {...stepProps} />,
-    <LicencesStep key="licences" {...stepProps} />,
+    <LicensesStep key="licenses" {...stepProps} />,
     <DeaBoardStep key="dea-board" {...stepProps} />,
     <MalpracticeStep key="malpractice" {...stepProps} />,
     <WorkHistoryStep key="work-history" {...stepProps} />,

@@ -4,7 +4,7 @@ import { legendClass, linkButtonClass, sectionClass } from './step-props';
 
 interface RepeatableFieldsetsProps<Item extends { id: string }> {
   items: readonly Item[];
-  /** Capitalised, as in the legend: `Licence` gives “Licence 2” and “Remove licence 2”. */
+  /** Capitalised, as in the legend: `License` gives “License 2” and “Remove license 2”. */
   noun: string;
   /** The error for the list as a whole, shown above it. */
   listError: string | undefined;

@@ -19,8 +19,8 @@ import { z } from 'zod';
  * `toApplicationPayload` turns them into the contract's shape and the contract does the checking.
  */
 
-export interface LicenceDraft {
-  /** Stable across add/remove, so a licence keeps its uploaded copy; not sent to the server. */
+export interface LicenseDraft {
+  /** Stable across add/remove, so a license keeps its uploaded copy; not sent to the server. */
   id: string;
   state: string;
   number: string;
@@ -37,11 +37,11 @@ export interface JobDraft {
   gapBeforeExplanation: string;
 }
 
-/** An uploaded document as kept in the draft: its slot says which licence it belongs to. */
-export type StoredDocument = Omit<DocumentRef, 'licenceIndex'>;
+/** An uploaded document as kept in the draft: its slot says which license it belongs to. */
+export type StoredDocument = Omit<DocumentRef, 'licenseIndex'>;
 
-/** `cv`, `malpractice`, `dea`, `board`, or `licence:<licence id>`: one upload each. */
-export type DocumentSlot = Exclude<DocumentPurpose, 'licence'> | `licence:${string}`;
+/** `cv`, `malpractice`, `dea`, `board`, or `license:<license id>`: one upload each. */
+export type DocumentSlot = Exclude<DocumentPurpose, 'license'> | `license:${string}`;
 
 export interface ApplicationDraft {
   version: 2;
@@ -68,7 +68,7 @@ export interface ApplicationDraft {
   /** As typed: one per line or separated by commas. */
   specialties: string;
   npi: string;
-  licences: LicenceDraft[];
+  licenses: LicenseDraft[];
   hasDea: boolean;
   dea: { number: string; state: string; expiresOn: string };
   hasBoardCertification: boolean;
@@ -99,7 +99,7 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function emptyLicence(id: string): LicenceDraft {
+export function emptyLicense(id: string): LicenseDraft {
   return { id, state: '', number: '', expiresOn: '' };
 }
 
@@ -130,7 +130,7 @@ export const initialDraft: ApplicationDraft = {
   profession: '',
   specialties: '',
   npi: '',
-  licences: [emptyLicence('licence-1')],
+  licenses: [emptyLicense('license-1')],
   hasDea: false,
   dea: { number: '', state: '', expiresOn: '' },
   hasBoardCertification: false,
@@ -154,8 +154,8 @@ export function newDraft(): ApplicationDraft {
   return { ...initialDraft, draftId: newUuid(), idempotencyKey: newUuid() };
 }
 
-export function licenceSlot(licence: Pick<LicenceDraft, 'id'>): DocumentSlot {
-  return `licence:${licence.id}`;
+export function licenseSlot(license: Pick<LicenseDraft, 'id'>): DocumentSlot {
+  return `license:${license.id}`;
 }
 
 export function professionOf(draft: Pick<ApplicationDraft, 'profession'>): Profession | undefined {
@@ -263,7 +263,7 @@ export function documentSlotsOf(
     | 'profession'
     | 'hasDea'
     | 'hasBoardCertification'
-    | 'licences'
+    | 'licenses'
     | 'dea'
     | 'boardCertification'
     | 'documents'
@@ -271,14 +271,14 @@ export function documentSlotsOf(
 ): DraftDocumentSlot[] {
   const included = includedSections(draft);
   const required = requiredDocumentSlots({
-    licences: draft.licences,
+    licenses: draft.licenses,
     dea: included.dea ? draft.dea : undefined,
     boardCertification: included.board ? draft.boardCertification : undefined,
   });
   return required.flatMap((requirement) => {
-    const licence = requirement.purpose === 'licence' ? draft.licences[requirement.licenceIndex] : undefined;
+    const license = requirement.purpose === 'license' ? draft.licenses[requirement.licenseIndex] : undefined;
     const slot: DocumentSlot | undefined =
-      requirement.purpose === 'licence' ? licence && licenceSlot(licence) : requirement.purpose;
+      requirement.purpose === 'license' ? license && licenseSlot(license) : requirement.purpose;
     return slot ? [{ ...requirement, slot, document: draft.documents[slot] }] : [];
   });
 }
@@ -301,9 +301,9 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
 
   const documents: ApplicationRequest['documents'] = [];
   const documentPaths: string[] = [];
-  for (const { document, path, licenceIndex } of documentSlotsOf(draft)) {
+  for (const { document, path, licenseIndex } of documentSlotsOf(draft)) {
     if (!document) continue;
-    documents.push(licenceIndex === undefined ? document : { ...document, purpose: 'licence', licenceIndex });
+    documents.push(licenseIndex === undefined ? document : { ...document, purpose: 'license', licenseIndex });
     documentPaths.push(path);
   }
 
@@ -327,10 +327,10 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
     profession: draft.profession || undefined,
     specialties: parseSpecialties(draft.specialties),
     npi: draft.npi,
-    licences: draft.licences.map((licence) => ({
-      state: licence.state || undefined,
-      number: licence.number,
-      expiresOn: licence.expiresOn,
+    licenses: draft.licenses.map((license) => ({
+      state: license.state || undefined,
+      number: license.number,
+      expiresOn: license.expiresOn,
     })),
     dea: included.dea ? { ...draft.dea, state: draft.dea.state || undefined } : undefined,
     boardCertification: included.board ? { ...draft.boardCertification } : undefined,
@@ -380,7 +380,7 @@ function listOf<T extends z.ZodType>(item: T) {
   return z.array(item).catch([]);
 }
 
-const storedLicence = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
+const storedLicense = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
 
 const storedJob = withFallbacks({
   id: text,
@@ -410,7 +410,7 @@ const storedFields = {
   profession: text,
   specialties: text,
   npi: text,
-  licences: listOf(storedLicence),
+  licenses: listOf(storedLicense),
   hasDea: flag,
   dea: withFallbacks({ number: text, state: text, expiresOn: text }),
   hasBoardCertification: flag,
@@ -443,7 +443,7 @@ export const storedDraftSchema = z.discriminatedUnion('version', [
  * A stored draft read back with {@link storedDraftSchema} (it may come from an older version of this
  * page or be edited by hand). A version 1 draft keeps its answers and moves one step on, to the same
  * page it was at; its email, never proven, is proven first like any other. Ids that repeat or are
- * missing are replaced, so each licence and job keeps its own uploads and React key.
+ * missing are replaced, so each license and job keeps its own uploads and React key.
  */
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
   const parsed = storedDraftSchema.safeParse(value);
@@ -458,14 +458,14 @@ export function parseStoredDraft(value: unknown, stepCount: number): Application
     seen.add(chosen);
     return chosen;
   };
-  const licences = stored.licences.map((licence) => ({ ...licence, id: uniqueId(licence.id, 'licence') }));
+  const licenses = stored.licenses.map((license) => ({ ...license, id: uniqueId(license.id, 'license') }));
   const workHistory = stored.workHistory.map((job) => ({ ...job, id: uniqueId(job.id, 'job') }));
 
-  const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licences.map(licenceSlot)]);
+  const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licenses.map(licenseSlot)]);
   const documents: ApplicationDraft['documents'] = {};
   for (const [slot, ref] of Object.entries(storedDocuments)) {
     if (!ref || !slots.has(slot)) continue;
-    const { licenceIndex: _ignored, ...doc } = ref;
+    const { licenseIndex: _ignored, ...doc } = ref;
     documents[slot as DocumentSlot] = doc;
   }
 
@@ -473,7 +473,7 @@ export function parseStoredDraft(value: unknown, stepCount: number): Application
     ...stored,
     version: 2,
     step: Math.min(Math.max(currentStep, 0), stepCount - 1),
-    licences: licences.length ? licences : [emptyLicence(`licence-${newUuid()}`)],
+    licenses: licenses.length ? licenses : [emptyLicense(`license-${newUuid()}`)],
     workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],
     documents,
   };

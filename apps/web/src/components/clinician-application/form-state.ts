@@ -3,7 +3,7 @@ import {
   type ApplicationDraft,
   type DocumentSlot,
   initialDraft,
-  licenceSlot,
+  licenseSlot,
   type StoredDocument,
 } from './draft';
 import { isProven, proofMessages } from './email-proof';
@@ -112,11 +112,11 @@ export function isReady(state: Pick<FormState, 'hydrated' | 'proof'>): boolean {
   return state.hydrated && state.proof.kind === 'known';
 }
 
-/** The issue path of a slot in this draft, or undefined for a licence that is gone. */
+/** The issue path of a slot in this draft, or undefined for a license that is gone. */
 export function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefined {
-  if (!slot.startsWith('licence:')) return `documents.${slot}`;
-  const index = draft.licences.findIndex((licence) => licenceSlot(licence) === slot);
-  return index === -1 ? undefined : `documents.licence.${index}`;
+  if (!slot.startsWith('license:')) return `documents.${slot}`;
+  const index = draft.licenses.findIndex((license) => licenseSlot(license) === slot);
+  return index === -1 ? undefined : `documents.license.${index}`;
 }
 
 /** Errors still standing from the server (the browser cannot re-check those). */

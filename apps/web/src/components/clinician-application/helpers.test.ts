@@ -11,7 +11,7 @@ import {
   type ApplicationDraft,
   DRAFT_STORAGE_KEY,
   initialDraft,
-  licenceSlot,
+  licenseSlot,
   parseStoredDraft,
   parseUsd,
   readStoredDraft,
@@ -27,7 +27,7 @@ const today = isoDateInDays(0);
 function completeDraft(): ApplicationDraft {
   const input = clinicianApplicationInput({
     profession: 'MD',
-    licences: [
+    licenses: [
       { state: 'NV', number: 'N1', expiresOn: isoDateInDays(500) },
       { state: 'CA', number: 'C1', expiresOn: isoDateInDays(500) },
     ],
@@ -49,7 +49,7 @@ function completeDraft(): ApplicationDraft {
     profession: 'MD',
     specialties: 'Psychiatry,\n Addiction medicine ,',
     npi: input.npi,
-    licences: input.licences.map((licence, i) => ({ id: ['a', 'b'][i] ?? `l${i}`, ...licence })),
+    licenses: input.licenses.map((license, i) => ({ id: ['a', 'b'][i] ?? `l${i}`, ...license })),
     hasDea: true,
     dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
     hasBoardCertification: false,
@@ -83,8 +83,8 @@ function completeDraft(): ApplicationDraft {
       },
     ],
     documents: {
-      [licenceSlot({ id: 'a' })]: stored('licence', 'nv.pdf'),
-      [licenceSlot({ id: 'b' })]: stored('licence', 'ca.pdf'),
+      [licenseSlot({ id: 'a' })]: stored('license', 'nv.pdf'),
+      [licenseSlot({ id: 'b' })]: stored('license', 'ca.pdf'),
       dea: stored('dea'),
       board: stored('board'),
       malpractice: stored('malpractice'),
@@ -102,9 +102,9 @@ describe('toApplicationPayload', () => {
     expect(result.success ? [] : toFieldIssues(result.error)).toEqual([]);
   });
 
-  it('ties licence copies to their licence, and leaves out sections the clinician does not have', () => {
+  it('ties license copies to their license, and leaves out sections the clinician does not have', () => {
     const { payload, documentPaths } = toApplicationPayload(completeDraft(), today);
-    expect(payload.documents.map((d) => [d.fileName, d.licenceIndex])).toEqual([
+    expect(payload.documents.map((d) => [d.fileName, d.licenseIndex])).toEqual([
       ['nv.pdf', 0],
       ['ca.pdf', 1],
       ['dea.pdf', undefined],
@@ -112,8 +112,8 @@ describe('toApplicationPayload', () => {
       ['cv.pdf', undefined],
     ]);
     expect(documentPaths).toEqual([
-      'documents.licence.0',
-      'documents.licence.1',
+      'documents.license.0',
+      'documents.license.1',
       'documents.dea',
       'documents.malpractice',
       'documents.cv',
@@ -137,7 +137,7 @@ describe('toApplicationPayload', () => {
       {
         ...draft,
         practiceAddress: { ...draft.practiceAddress, state: '' },
-        licences: draft.licences.map((licence) => ({ ...licence, state: '' })),
+        licenses: draft.licenses.map((license) => ({ ...license, state: '' })),
         dea: { ...draft.dea, state: '' },
       },
       today,
@@ -145,8 +145,8 @@ describe('toApplicationPayload', () => {
     const result = makeClinicianApplicationSchema(['CA', 'NY'], today).safeParse(payload);
     expect(result.success ? [] : toFieldIssues(result.error)).toEqual([
       { path: 'practiceAddress.state', message: 'Choose the state.' },
-      { path: 'licences.0.state', message: 'Choose the state that issued this licence.' },
-      { path: 'licences.1.state', message: 'Choose the state that issued this licence.' },
+      { path: 'licenses.0.state', message: 'Choose the state that issued this license.' },
+      { path: 'licenses.1.state', message: 'Choose the state that issued this license.' },
       { path: 'dea.state', message: 'Choose the state of this DEA registration.' },
     ]);
   });
@@ -164,7 +164,7 @@ describe('issue paths', () => {
       'email',
       'identity',
       'profession',
-      'licences',
+      'licenses',
       'dea-board',
       'malpractice',
       'work-history',
@@ -174,26 +174,26 @@ describe('issue paths', () => {
     expect(stepOfPath('email')).toBe(stepIndex('email'));
     expect(controlIdFor('email')).toBe('ca-email');
     expect(stepOfPath('practiceAddress.city')).toBe(stepIndex('identity'));
-    expect(stepOfPath('documents.licence.1')).toBe(stepIndex('licences'));
+    expect(stepOfPath('documents.license.1')).toBe(stepIndex('licenses'));
     expect(stepOfPath('documents.dea')).toBe(stepIndex('dea-board'));
     expect(stepOfPath('documents.cv')).toBe(stepIndex('work-history'));
     expect(stepOfPath('draftId')).toBe(steps.length - 1);
     expect(controlIdFor('workHistory.1.endMonth')).toBe('ca-workHistory-1-endMonth');
-    expect(controlIdFor('licences')).toBeUndefined();
+    expect(controlIdFor('licenses')).toBeUndefined();
   });
 
   it('maps documents named by position, and every specialty, to their slot', () => {
-    const paths = ['documents.licence.0', 'documents.cv'];
+    const paths = ['documents.license.0', 'documents.cv'];
     expect(
       issuesByPath(
         [
           { path: 'documents.1.key', message: 'CV gone' },
-          { path: 'documents.0.licenceIndex', message: 'which licence' },
+          { path: 'documents.0.licenseIndex', message: 'which license' },
           { path: 'specialties.2', message: 'too long' },
         ],
         paths,
       ),
-    ).toEqual({ 'documents.cv': 'CV gone', 'documents.licence.0': 'which licence', specialties: 'too long' });
+    ).toEqual({ 'documents.cv': 'CV gone', 'documents.license.0': 'which license', specialties: 'too long' });
   });
 });
 
@@ -215,7 +215,7 @@ describe('stored drafts', () => {
         step: 99,
         documents: {
           cv: { key: '' },
-          'licence:zzz': documentRef(draft.draftId, 'licence'),
+          'license:zzz': documentRef(draft.draftId, 'license'),
           dea: documentRef(draft.draftId, 'dea'),
         },
       },
@@ -235,7 +235,7 @@ describe('stored drafts', () => {
         practiceAddress: 'somewhere',
         malpractice: { carrier: ['MedPro'], policyNumber: 'MP-100' },
         hasDea: 'yes',
-        licences: [draft.licences[0], { ...draft.licences[1], id: draft.licences[0]?.id }, 'junk'],
+        licenses: [draft.licenses[0], { ...draft.licenses[1], id: draft.licenses[0]?.id }, 'junk'],
         workHistory: 'none',
         attestations: { truthful: 'true', consentToVerification: true },
         documents: ['not', 'a', 'record'],
@@ -251,8 +251,8 @@ describe('stored drafts', () => {
     expect(restored?.malpractice.carrier).toBe('');
     expect(restored?.malpractice.policyNumber).toBe('MP-100');
     expect(restored?.hasDea).toBe(false);
-    expect(restored?.licences.map((licence) => licence.state)).toEqual(['NV', 'CA', '']);
-    expect(new Set(restored?.licences.map((licence) => licence.id)).size).toBe(3);
+    expect(restored?.licenses.map((license) => license.state)).toEqual(['NV', 'CA', '']);
+    expect(new Set(restored?.licenses.map((license) => license.id)).size).toBe(3);
     expect(restored?.workHistory).toHaveLength(1);
     expect(restored?.workHistory[0]?.employer).toBe('');
     expect(restored?.attestations).toEqual({ truthful: false, consentToVerification: true });

@@ -9,7 +9,7 @@ export const steps = [
     prefixes: ['legalFirstName', 'legalLastName', 'phone', 'practiceAddress'],
   },
   { id: 'profession', title: 'Profession and NPI', prefixes: ['profession', 'specialties', 'npi'] },
-  { id: 'licences', title: 'State licences', prefixes: ['licences', 'documents.licence'] },
+  { id: 'licenses', title: 'State licenses', prefixes: ['licenses', 'documents.license'] },
   {
     id: 'dea-board',
     title: 'DEA and board certification',
@@ -45,7 +45,7 @@ export function stepLabel(index: number): string {
 /** The id of the heading every step shows (focused when the form moves to a step). */
 export const HEADING_ID = 'ca-step-heading';
 
-/** Whether `path` is `prefix` or lies under it: `licences.0.state` is under `licences` and `licences.0`. */
+/** Whether `path` is `prefix` or lies under it: `licenses.0.state` is under `licenses` and `licenses.0`. */
 export function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`);
 }
@@ -58,7 +58,7 @@ export function stepOfPath(path: string): number {
   return index === -1 ? REVIEW_STEP : index;
 }
 
-/** DOM id of the control for a contract path: `licences.0.state` → `ca-licences-0-state`. */
+/** DOM id of the control for a contract path: `licenses.0.state` → `ca-licenses-0-state`. */
 export function fieldId(path: string): string {
   return `ca-${path.replace(/\./g, '-')}`;
 }
@@ -66,12 +66,12 @@ export function fieldId(path: string): string {
 const pathsWithControls = [
   /^(legalFirstName|legalLastName|email|phone|profession|specialties|npi|currentGapExplanation)$/,
   /^practiceAddress\.(line1|line2|city|state|postalCode)$/,
-  /^licences\.\d+\.(state|number|expiresOn)$/,
+  /^licenses\.\d+\.(state|number|expiresOn)$/,
   /^dea\.(number|state|expiresOn)$/,
   /^boardCertification\.(board|certificate|expiresOn)$/,
   /^malpractice\.(carrier|policyNumber|perClaimCoverageUsd|aggregateCoverageUsd|expiresOn)$/,
   /^workHistory\.\d+\.(employer|role|startMonth|endMonth|gapBeforeExplanation)$/,
-  /^documents\.(cv|malpractice|dea|board|licence\.\d+)$/,
+  /^documents\.(cv|malpractice|dea|board|license\.\d+)$/,
   /^attestations\.(truthful|consentToVerification)$/,
   /^signature\.typedName$/,
 ];
@@ -84,7 +84,7 @@ export function controlIdFor(path: string): string | undefined {
 /**
  * Puts issue paths where the form shows them: every specialty on the one specialties box, and a
  * document referred to by its position in the request (`documents.3`, `documents.3.key`) on its
- * upload slot (`documents.cv`, `documents.licence.0`).
+ * upload slot (`documents.cv`, `documents.license.0`).
  */
 export function normalizeIssuePath(path: string, documentPaths: readonly string[]): string {
   if (isUnder(path, 'specialties')) return 'specialties';

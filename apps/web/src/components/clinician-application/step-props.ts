@@ -5,7 +5,7 @@ import { fieldId } from './step-definitions';
 
 export interface DocumentSlotSpec {
   slot: DocumentSlot;
-  /** The contract's issue path for the slot, e.g. `documents.licence.0`. */
+  /** The contract's issue path for the slot, e.g. `documents.license.0`. */
   path: string;
   label: string;
   hint?: string;
@@ -24,7 +24,7 @@ export interface StepProps {
   /** Checks a field the clinician filled in and left. */
   blur: (path: string, value: string) => void;
   renderDocument: (spec: DocumentSlotSpec) => ReactNode;
-  /** Cancels the slot's upload and forgets its document (a licence was removed, say). */
+  /** Cancels the slot's upload and forgets its document (a license was removed, say). */
   forgetDocument: (slot: DocumentSlot) => void;
   requestFocus: (id: string) => void;
 }

@@ -80,7 +80,7 @@ interface FramedFieldProps {
 
 interface TextFieldProps extends FramedFieldProps {
   type?: 'text' | 'email' | 'tel' | 'date' | 'month';
-  /** Omitted for fields no browser can fill (licence numbers, …); `off` where autofill would be wrong. */
+  /** Omitted for fields no browser can fill (license numbers, …); `off` where autofill would be wrong. */
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   min?: string;

@@ -47,7 +47,7 @@ async function upload(
   purpose: DocumentPurpose,
   bytes: Buffer,
   contentType: ContentType = 'application/pdf',
-  licenceIndex?: number,
+  licenseIndex?: number,
 ): Promise<DocumentRef> {
   const response = await presign(draftId, purpose, contentType, bytes.length);
   expect(response.status).toBe(200);
@@ -60,7 +60,7 @@ async function upload(
     fileName: `${purpose}.${contentType === 'image/png' ? 'png' : 'pdf'}`,
     contentType,
     size: bytes.length,
-    ...(licenceIndex === undefined ? {} : { licenceIndex }),
+    ...(licenseIndex === undefined ? {} : { licenseIndex }),
   };
 }
 
@@ -70,7 +70,7 @@ async function application(
 ): Promise<ClinicianApplicationInput & { documents: DocumentRef[] }> {
   const draftId = overrides.draftId ?? randomUUID();
   const documents = [
-    await upload(draftId, 'licence', samplePdf, 'application/pdf', 0),
+    await upload(draftId, 'license', samplePdf, 'application/pdf', 0),
     await upload(draftId, 'cv', samplePdf),
     await upload(draftId, 'malpractice', samplePng, 'image/png'),
   ];
@@ -155,7 +155,7 @@ describe('clinician applications against the local stack', () => {
       application: { npi: '1234567893', profession: 'LCSW', phone: '+14155550134' },
     });
     expect(record?.documents.map((d) => [d.purpose, d.contentType, d.size])).toEqual([
-      ['licence', 'application/pdf', samplePdf.length],
+      ['license', 'application/pdf', samplePdf.length],
       ['cv', 'application/pdf', samplePdf.length],
       ['malpractice', 'image/png', samplePng.length],
     ]);
@@ -252,7 +252,7 @@ describe('clinician applications against the local stack', () => {
       }),
     );
     input.documents = [
-      { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/licence/${randomUUID()}.pdf` },
+      { ...(input.documents[0] as DocumentRef), key: `drafts/${input.draftId}/license/${randomUUID()}.pdf` },
       { ...(input.documents[1] as DocumentRef), key: presigned.key },
       otherDraft,
     ];
@@ -260,7 +260,7 @@ describe('clinician applications against the local stack', () => {
     expect(response.status).toBe(400);
     const issues = (await response.json()).error.issues as Array<{ path: string; message: string }>;
     expect(issues.map((i) => i.path)).toEqual([
-      'documents.licence.0',
+      'documents.license.0',
       'documents.cv',
       'documents.malpractice',
     ]);

@@ -35,8 +35,8 @@ export type SubmitResult = ClinicianApplicationAccepted & { replayed: boolean };
 
 /** The issue path of a document's upload slot, as the contract names them. */
 function documentPath(doc: ClinicianApplication['documents'][number]): string {
-  return doc.purpose === 'licence'
-    ? `documents.licence.${doc.licenceIndex ?? 0}`
+  return doc.purpose === 'license'
+    ? `documents.license.${doc.licenseIndex ?? 0}`
     : `documents.${doc.purpose}`;
 }
 
@@ -89,7 +89,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           uploadedKey: doc.key,
           purpose: doc.purpose,
           fileName: doc.fileName,
-          ...(doc.licenceIndex !== undefined ? { licenceIndex: doc.licenceIndex } : {}),
+          ...(doc.licenseIndex !== undefined ? { licenseIndex: doc.licenseIndex } : {}),
           contentType: check.contentType,
           size: check.size,
           verifiedAt: now.toISOString(),

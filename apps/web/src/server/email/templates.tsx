@@ -166,7 +166,7 @@ export function applicationReceivedEmail(input: {
         {referenceNumber}
       </Text>
       <Text>
-        We now verify your licences, NPI, DEA registration and board certification with the issuing bodies.
+        We now verify your licenses, NPI, DEA registration and board certification with the issuing bodies.
         This usually takes up to 5 business days. We will email you if we need anything else, and once you are
         approved we will invite you to the clinician portal.
       </Text>

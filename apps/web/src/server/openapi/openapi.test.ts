@@ -140,7 +140,7 @@ describe('the document is valid OpenAPI 3.1', () => {
       'lint',
       file,
       '--format=json',
-      // A private API: no licence to name.
+      // A private API: no license to name.
       '--skip-rule=info-license',
       // Health and this document have no client error to answer.
       '--skip-rule=operation-4xx-response',

@@ -332,10 +332,10 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       description:
         'The whole application (`packages/contracts/src/clinician/application.ts`, ' +
         '[clinician applications](clinician-applications.md)), from a browser holding the applicant ' +
-        'cookie for the same email. At least one licence must be in a state the service covers; DEA ' +
+        'cookie for the same email. At least one license must be in a state the service covers; DEA ' +
         'and board certification only for professions they apply to; gaps of more than 6 months in ' +
         'the work history need an explanation; one document per slot (`documents.cv`, ' +
-        '`documents.licence.<i>`, …); the signature is the legal name with today’s date. Uploaded ' +
+        '`documents.license.<i>`, …); the signature is the legal name with today’s date. Uploaded ' +
         'documents are copied and their bytes checked before anything is stored. A replay with the ' +
         'same `idempotencyKey` answers the same body again, with `idempotent-replayed: true`, and sends no email.',
       routeName: 'clinician.apply',
@@ -346,7 +346,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         maxBytes: APPLICATION_BODY_BYTES,
         hints: {
           'properties/practiceAddress/properties/state': stateHint,
-          'properties/licences/items/properties/state': stateHint,
+          'properties/licenses/items/properties/state': stateHint,
           'properties/dea/properties/state': stateHint,
           'properties/npi': { description: '10 digits with a valid check digit.' },
           'properties/dea/properties/number': {
@@ -370,7 +370,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       errors: [
         {
           code: 'validation_failed',
-          when: 'a document is missing, too large, of another type than claimed or outside the draft (path `documents.cv`, `documents.licence.0`, …); nothing is written',
+          when: 'a document is missing, too large, of another type than claimed or outside the draft (path `documents.cv`, `documents.license.0`, …); nothing is written',
         },
         {
           code: 'unauthenticated',

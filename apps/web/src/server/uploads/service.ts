@@ -70,7 +70,7 @@ interface ObjectStart {
 const statusOf = (error: unknown) =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
-/** "Your CV (cv.pdf)", "Your state licence (ca.pdf)": how messages name a document. */
+/** "Your CV (cv.pdf)", "Your state license (ca.pdf)": how messages name a document. */
 export function describeDocument(ref: Pick<DocumentRef, 'purpose' | 'fileName'>): string {
   const label = documentPurposeLabels[ref.purpose as DocumentPurpose];
   // Lower-case the first word mid-sentence, but keep acronyms such as CV and DEA as they are.

@@ -27,7 +27,7 @@ export function AttestationStep(props: StepProps) {
           <CheckboxField
             id={fieldId('attestations.consentToVerification')}
             name="attestations.consentToVerification"
-            label={`I allow ${brandName} to verify my licences, NPI, DEA registration, board certification, malpractice insurance and work history with the issuing bodies and my past employers.`}
+            label={`I allow ${brandName} to verify my licenses, NPI, DEA registration, board certification, malpractice insurance and work history with the issuing bodies and my past employers.`}
             checked={draft.attestations.consentToVerification}
             error={props.error('attestations.consentToVerification')}
             onChange={setAttestation('consentToVerification')}

@@ -21,13 +21,13 @@ export function IdentityStep(props: IdentityStepProps) {
           {...bind(props, 'legalFirstName', draft.legalFirstName, (d, v) => ({ ...d, legalFirstName: v }))}
           label="Legal first name"
           autoComplete="given-name"
-          hint="As it appears on your licences."
+          hint="As it appears on your licenses."
         />
         <TextField
           {...bind(props, 'legalLastName', draft.legalLastName, (d, v) => ({ ...d, legalLastName: v }))}
           label="Legal last name"
           autoComplete="family-name"
-          hint="As it appears on your licences."
+          hint="As it appears on your licenses."
         />
         {/* The proven email: shown, not editable here (the application must use exactly this one). */}
         <dl className="sm:col-span-2">

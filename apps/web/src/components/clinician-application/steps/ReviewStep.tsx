@@ -73,10 +73,10 @@ function Section({
 
 /** The documents the application will send, in the order of the form. */
 export function documentsToSend(draft: ApplicationDraft): { label: string; document: StoredDocument }[] {
-  return documentSlotsOf(draft).flatMap(({ purpose, licenceIndex, document }) => {
+  return documentSlotsOf(draft).flatMap(({ purpose, licenseIndex, document }) => {
     if (!document) return [];
-    const state = draft.licences[licenceIndex ?? -1]?.state;
-    const label = `${documentPurposeLabels[purpose]}${purpose === 'licence' && state ? ` (${stateLabel(state)})` : ''}`;
+    const state = draft.licenses[licenseIndex ?? -1]?.state;
+    const label = `${documentPurposeLabels[purpose]}${purpose === 'license' && state ? ` (${stateLabel(state)})` : ''}`;
     return [{ label, document }];
   });
 }
@@ -118,13 +118,13 @@ export function ReviewStep(props: ReviewStepProps) {
           <Item term="NPI">{draft.npi}</Item>
         </Section>
 
-        <Section id="licences" onEdit={onEdit}>
-          {draft.licences.map((licence, index) => (
-            <Item key={licence.id} term={`Licence ${index + 1}`}>
-              {licence.state || licence.number ? (
+        <Section id="licenses" onEdit={onEdit}>
+          {draft.licenses.map((license, index) => (
+            <Item key={license.id} term={`License ${index + 1}`}>
+              {license.state || license.number ? (
                 <>
-                  {stateLabel(licence.state)}, number {licence.number}, expires{' '}
-                  {formatIsoDate(licence.expiresOn)}
+                  {stateLabel(license.state)}, number {license.number}, expires{' '}
+                  {formatIsoDate(license.expiresOn)}
                 </>
               ) : null}
             </Item>

@@ -7,12 +7,12 @@ const { brandName, servedStates, supportEmail } = publicConfig;
 
 export const metadata: Metadata = {
   title: 'Apply to join our clinical network',
-  description: `Apply to see patients by video with ${brandName}: your licences, NPI, DEA, board certification, malpractice insurance and CV, in one sitting.`,
+  description: `Apply to see patients by video with ${brandName}: your licenses, NPI, DEA, board certification, malpractice insurance and CV, in one sitting.`,
 };
 
 const youWillNeed = [
-  'Your NPI and the number and expiry date of each state licence',
-  'A copy of each licence, your malpractice insurance face sheet and your CV',
+  'Your NPI and the number and expiry date of each state license',
+  'A copy of each license, your malpractice insurance face sheet and your CV',
   'Your DEA registration and board certificate, if you have them',
   'Your work history, with the months you started and left each job',
 ];

@@ -17,7 +17,7 @@ function referenceFrom(value: string | string[] | undefined): string | undefined
 }
 
 const nextSteps = [
-  'We verify your licences, NPI, DEA registration and board certification with the bodies that issued them. This usually takes up to 5 business days.',
+  'We verify your licenses, NPI, DEA registration and board certification with the bodies that issued them. This usually takes up to 5 business days.',
   'We’ll email you if we need anything else from you.',
   'Once you are approved, we’ll email you an invitation to the clinician portal.',
 ];
