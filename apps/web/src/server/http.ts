@@ -187,13 +187,15 @@ export function notFoundError(): ApiError {
 /** How long a client should wait after a dependency timed out or was unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** 503: a dependency (DynamoDB, SES, S3) did not answer in time or refused; a retry may work. */
-export function serviceUnavailable(): ApiError {
-  return new ApiError(
-    'service_unavailable',
-    'We could not complete this request in time. Please try again in a few seconds.',
-    { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-  );
+/**
+ * 503: a dependency (DynamoDB, SES, S3) did not answer in time or refused, or concurrent requests
+ * kept conflicting; nothing was changed and a retry after `retryAfterSeconds` may work.
+ */
+export function serviceUnavailable(
+  message = 'We could not complete this request in time. Please try again in a few seconds.',
+  retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS,
+): ApiError {
+  return new ApiError('service_unavailable', message, { retryAfterSeconds });
 }
 
 const unavailableNames = new Set([

@@ -27,11 +27,16 @@ export interface EmailVerificationRecord {
   lastSentAt: string;
   /** Epoch ms before which no further code is sent to this browser for this email. */
   nextSendAtMs: number;
-  /** Bumped by every write, so two concurrent requests cannot both pass the backoff. */
+  /**
+   * Bumped by every send and by the release of a failed one (not by code checks), so two concurrent
+   * sends cannot both pass the backoff.
+   */
   version: number;
   createdAt: string;
   updatedAt: string;
   usedAt?: string;
+  /** HMAC of the code that was used, so the same browser repeating it shortly after is answered alike. */
+  usedCodeHash?: string;
   expiresAtEpoch: number;
 }
 
@@ -58,6 +63,9 @@ export interface CheckedCode {
 }
 
 const PENDING = 'PENDING';
+
+/** The version a send writes, given the one it read: one rule for `issue` and `releaseSend`. */
+const versionAfterSend = (seenVersion: number | undefined) => (seenVersion ?? 0) + 1;
 
 export class EmailVerificationRepository {
   constructor(
@@ -89,7 +97,7 @@ export class EmailVerificationRepository {
       ':now': input.now,
       ':sendCount': input.sendCount,
       ':nextSendAtMs': input.nextSendAtMs,
-      ':version': (input.seenVersion ?? 0) + 1,
+      ':version': versionAfterSend(input.seenVersion),
       ':ttl': input.expiresAtEpoch,
     };
     let remove = '';
@@ -127,12 +135,16 @@ export class EmailVerificationRepository {
     };
   }
 
-  /** Gives back the backoff of a send that did not happen (the email failed), if nothing wrote since. */
+  /**
+   * Gives back the backoff of a send that did not happen (the email failed), if nothing wrote since
+   * the send: `seenVersion` is the one that send's `issue()` was given.
+   */
   async releaseSend(
     verificationKey: string,
-    version: number,
+    seenVersion: number | undefined,
     previous: { sendCount: number; nextSendAtMs: number },
   ): Promise<void> {
+    const version = versionAfterSend(seenVersion);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -171,7 +183,7 @@ export class EmailVerificationRepository {
         Key: { verificationKey: check.verificationKey },
         ConditionExpression: this.usable,
         UpdateExpression:
-          'SET #status = :used, usedAt = :now, updatedAt = :now, codeAttempts = codeAttempts + :one REMOVE codeHash, codeExpiresAt, details',
+          'SET #status = :used, usedAt = :now, updatedAt = :now, usedCodeHash = :hash, codeAttempts = codeAttempts + :one REMOVE codeHash, codeExpiresAt, details',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ...this.usableValues(check), ':used': 'USED', ':one': 1 },
       },

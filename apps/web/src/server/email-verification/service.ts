@@ -15,7 +15,7 @@ import type { AuditEntry, AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
 import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
 import { hmacKey } from '../hmac';
-import { ApiError, type RequestContext } from '../http';
+import { ApiError, type RequestContext, serviceUnavailable } from '../http';
 import { log } from '../log';
 import type { RateLimiter } from '../rate-limit';
 import { generateCode, hashCode, hashesMatch } from './code';
@@ -87,9 +87,10 @@ export interface SendInput {
 }
 
 export type VerifyOutcome =
-  | { outcome: 'verified'; record: EmailVerificationRecord }
-  /** The code was right but an item the caller added refused (reasons from that item on). */
-  | { outcome: 'refused'; record: EmailVerificationRecord; reasons: string[] };
+  /** `repeated`: this browser sent the code it used moments ago again; nothing was changed this time. */
+  | { outcome: 'verified'; record: EmailVerificationRecord; repeated: boolean }
+  /** The code was right but an item the caller added refused it (the change it confirms). */
+  | { outcome: 'refused'; record: EmailVerificationRecord };
 
 /**
  * The one-time email code machinery shared by patient signup and the clinician application:
@@ -103,10 +104,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
 
   const hmac = (value: string) => createHmac('sha256', secret).update(value).digest('base64url');
   /** Concurrent guesses at one code can keep conflicting; nothing was written, the person retries. */
-  const busy = () =>
-    new ApiError('service_unavailable', 'We could not check the code just now. Please try again.', {
-      retryAfterSeconds: 1,
-    });
+  const busy = () => serviceUnavailable('We could not check the code just now. Please try again.', 1);
   const keyOf = (purpose: VerificationPurpose, bindingId: string, email: string) =>
     hmac(`email-verification:v1:${purpose}:${bindingId}:${email}`);
   const failureBudget = (email: string, now: Date) =>
@@ -199,7 +197,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       });
       // The person did not get it: let them ask again at once (the code stays valid if it did arrive).
       await verifications
-        .releaseSend(prepared.verificationKey, (prepared.record?.version ?? 0) + 1, {
+        .releaseSend(prepared.verificationKey, prepared.record?.version, {
           sendCount: prepared.sendCount - 1,
           nextSendAtMs: ctx.now.getTime(),
         })
@@ -209,9 +207,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
             errorName: releaseError instanceof Error ? releaseError.name : 'unknown',
           }),
         );
-      throw new ApiError('service_unavailable', 'We could not send the email just now. Please try again.', {
-        retryAfterSeconds: 5,
-      });
+      throw serviceUnavailable('We could not send the email just now. Please try again.');
     }
   }
 
@@ -219,13 +215,8 @@ export function createEmailCodes(deps: EmailCodesDeps) {
    * The 429 once the budget is spent. `notify`: this request spent the last unit (or found it spent
    * in its transaction), so the owner is emailed, once per window, that codes stopped being checked.
    */
-  async function budgetSpent(
-    email: string,
-    budget: ReturnType<typeof failureBudget>,
-    ctx: RequestContext,
-    notify = true,
-  ) {
-    if (notify) await noticeOwner(email, budget, ctx);
+  async function budgetSpent(email: string, budget: ReturnType<typeof failureBudget>, ctx: RequestContext) {
+    await noticeOwner(email, budget, ctx);
     return new ApiError(
       'rate_limited',
       `Too many wrong codes were entered for this email. For your security, try again in ${inWords(budget.retryAfterSeconds)}.`,
@@ -234,8 +225,9 @@ export function createEmailCodes(deps: EmailCodesDeps) {
   }
 
   async function noticeOwner(email: string, budget: ReturnType<typeof failureBudget>, ctx: RequestContext) {
+    const noticeKey = limiter.key('code-failures-notice', email);
     const once = await rateLimits
-      .cooldown(limiter.key('code-failures-notice', email), budget.retryAfterSeconds, ctx.now)
+      .cooldown(noticeKey, budget.retryAfterSeconds, ctx.now)
       .catch((error: unknown) => {
         log.error('email_code.notice_failed', {
           requestId: ctx.requestId,
@@ -247,12 +239,14 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       const retryAt = new Date(budget.windowEnd * 1000);
       await codeAttemptsStoppedEmail({ brandName: deps.brandName, retryAt })
         .then((message) => deps.sendEmail({ to: email, ...message }))
-        .catch((error: unknown) =>
+        .catch(async (error: unknown) => {
           log.error('email.send_failed', {
             requestId: ctx.requestId,
             errorName: error instanceof Error ? error.name : 'unknown',
-          }),
-        );
+          });
+          // The owner was not told: the next refused attempt tries again.
+          await rateLimits.release(noticeKey).catch(() => undefined);
+        });
     }
     log.warn('email_code.failure_budget_spent', { requestId: ctx.requestId });
   }
@@ -283,10 +277,13 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     const verificationKey = keyOf(purpose, bindingId, email);
     const budget = failureBudget(email, ctx.now);
     const [record, spent] = await Promise.all([verifications.get(verificationKey), budget.spent()]);
-    if (spent >= FAILURE_BUDGET.limit) throw await budgetSpent(email, budget, ctx, false);
+    // Telling the owner is one conditional write (the notice's cooldown): it goes out once a window,
+    // and a notice whose email failed is tried again on the next refusal.
+    if (spent >= FAILURE_BUDGET.limit) throw await budgetSpent(email, budget, ctx);
     if (!record) throw invalid;
     const subject = subjectOf(record);
     const nowIso = ctx.now.toISOString();
+    const submittedHash = hashCode(secret, verificationKey, code);
     const refused = async (reason: string) => {
       await audit.record(
         { action: `${auditPrefix[purpose]}.verify.refused`, subject, details: { reason } },
@@ -294,22 +291,40 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       );
       return invalid;
     };
+    /**
+     * A double click, or a retry after the answer was lost, sends the used code again from the same
+     * browser: within the code's lifetime it is answered as verified, and nothing changes again.
+     */
+    const repeatOf = async (latest: EmailVerificationRecord | undefined): Promise<VerifyOutcome | undefined> => {
+      if (latest?.status !== 'USED' || !latest.usedCodeHash || !latest.usedAt) return undefined;
+      if (Date.parse(latest.usedAt) + CODE_TTL_MINUTES * 60_000 <= ctx.now.getTime()) return undefined;
+      if (!hashesMatch(submittedHash, latest.usedCodeHash)) return undefined;
+      await audit.record({ action: `${auditPrefix[purpose]}.verify.repeated`, subject }, ctx);
+      return { outcome: 'verified', record: latest, repeated: true };
+    };
+    const repeat = await repeatOf(record);
+    if (repeat) return repeat;
     if (!record.codeHash || record.status !== 'PENDING') throw await refused('no_code');
     if ((record.codeExpiresAt ?? '') <= nowIso) throw await refused('expired');
     if ((record.codeAttempts ?? 0) >= MAX_CODE_ATTEMPTS) throw await refused('spent');
 
     const check = { verificationKey, codeHash: record.codeHash, maxAttempts: MAX_CODE_ATTEMPTS, now: nowIso };
-    if (hashesMatch(hashCode(secret, verificationKey, code), record.codeHash)) {
+    if (hashesMatch(submittedHash, record.codeHash)) {
       const outcome = await transactWrite(db, [
         verifications.markUsed(check),
         budget.ensureLeft(),
         ...onVerified(record),
       ]);
-      if (outcome.committed) return { outcome: 'verified', record };
+      if (outcome.committed) return { outcome: 'verified', record, repeated: false };
       const [codeReason, budgetReason, ...rest] = outcome.reasons;
-      if (codeReason === 'ConditionalCheckFailed') throw await refused('used');
+      if (codeReason === 'ConditionalCheckFailed') {
+        // Used since it was read: by a concurrent request with this very code, or spent by guesses.
+        const concurrent = await repeatOf(await verifications.get(verificationKey));
+        if (concurrent) return concurrent;
+        throw await refused('used');
+      }
       if (budgetReason === 'ConditionalCheckFailed') throw await budgetSpent(email, budget, ctx);
-      if (rest.includes('ConditionalCheckFailed')) return { outcome: 'refused', record, reasons: rest };
+      if (rest.includes('ConditionalCheckFailed')) return { outcome: 'refused', record };
       if (outcome.reasons.includes('TransactionConflict')) throw busy();
       throw new Error(`verify transaction cancelled: ${outcome.reasons.join(',')}`);
     }
@@ -328,7 +343,8 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       },
     ]);
     if (outcome.committed) {
-      // At most `limit` failures commit a window, so this extra read is rare; the last one tells the owner.
+      // One read after each committed wrong code (at most `limit` an email a window): the failure
+      // that spent the last unit tells the owner, whichever of concurrent guesses it was.
       if ((await budget.spent()) >= FAILURE_BUDGET.limit) await noticeOwner(email, budget, ctx);
       throw invalid;
     }
@@ -339,21 +355,33 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     throw new Error(`verify transaction cancelled: ${outcome.reasons.join(',')}`);
   }
 
-  /** Uses a right code whose confirmed change was refused, with an audit event saying so. */
+  /**
+   * Uses a right code whose confirmed change was refused, with an audit event saying so. A code used
+   * meanwhile by a concurrent request with the same code is fine; one spent by guesses is not.
+   */
   async function confirmWithoutChange(
     record: EmailVerificationRecord,
     entry: AuditEntry,
     ctx: RequestContext,
-  ) {
-    await transactWrite(db, [
+  ): Promise<void> {
+    const codeHash = record.codeHash ?? '';
+    const outcome = await transactWrite(db, [
       verifications.markUsed({
         verificationKey: record.verificationKey,
-        codeHash: record.codeHash ?? '',
+        codeHash,
         maxAttempts: MAX_CODE_ATTEMPTS,
         now: ctx.now.toISOString(),
       }),
       { Put: audit.transactionPut(entry, ctx) },
     ]);
+    if (outcome.committed) return;
+    if (outcome.reasons[0] === 'ConditionalCheckFailed') {
+      const latest = await verifications.get(record.verificationKey);
+      if (latest?.status === 'USED' && latest.usedCodeHash === codeHash) return;
+      throw new ApiError('invalid_code', INVALID_CODE_MESSAGE);
+    }
+    if (outcome.reasons.includes('TransactionConflict')) throw busy();
+    throw new Error(`confirm transaction cancelled: ${outcome.reasons.join(',')}`);
   }
 
   return { prepareSend, send, verify, confirmWithoutChange };

@@ -239,13 +239,58 @@ describe('patient signup against the local stack', () => {
       await browser.post(verifyPOST, { email: `nobody.${randomUUID()}@example.com`, code }),
     ];
     expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
-    responses.push(await browser.post(verifyPOST, { email: body.email, code }));
+    // The used code from another browser, and a wrong code where it was used.
+    responses.push(await new TestBrowser().post(verifyPOST, { email: body.email, code }));
+    responses.push(await browser.post(verifyPOST, { email: body.email, code: wrong }));
     for (const response of responses) {
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({
         error: { code: 'invalid_code', message: INVALID_CODE_MESSAGE },
       });
     }
+  });
+
+  it('answers a double click on the right code as verified twice, creating the patient once', async () => {
+    const binding = newBinding();
+    const body = schema.parse(signupInput());
+    await signupService().requestCode(body, binding, context(new Date()));
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    const input = { email: body.email, code };
+    const answers = await Promise.all([
+      signupService().verify(input, binding, context(new Date())),
+      signupService().verify(input, binding, context(new Date())),
+    ]);
+    expect(answers).toEqual([{ status: 'verified' }, { status: 'verified' }]);
+    const stored = await patients().get(body.email);
+    expect(stored?.status).toBe('VERIFIED');
+    const actions = (await auditLog().listForSubject(`patient#${stored?.patientId}`)).map((e) => e.action);
+    expect(actions.filter((a) => a === 'patient.verified')).toHaveLength(1);
+    expect(actions).toContain('patient.verify.repeated');
+
+    // Once the code's lifetime is over, the used code is only an invalid code.
+    const later = new Date(Date.now() + 11 * 60_000);
+    const error = await refused(signupService().verify(input, binding, context(later)));
+    expect(error.code).toBe('invalid_code');
+  });
+
+  it('confirms a right code whose signup another browser finished first, and leaves that patient as it is', async () => {
+    const [first, second] = [newBinding(), newBinding()];
+    const body = schema.parse(signupInput());
+    await signupService().requestCode(body, first, context(new Date()));
+    const firstCode = await latestCodeFor(sesEndpoint(), body.email);
+    await signupService().requestCode({ ...body, firstName: 'Grace' }, second, context(new Date()));
+    const secondCode = await latestCodeFor(sesEndpoint(), body.email);
+    await signupService().verify({ email: body.email, code: secondCode }, second, context(new Date()));
+
+    const answer = await signupService().verify({ email: body.email, code: firstCode }, first, context(new Date()));
+    expect(answer).toEqual({ status: 'verified' });
+    const stored = await patients().get(body.email);
+    expect(stored?.firstName).toBe('Grace');
+    const actions = (await auditLog().listForSubject(`patient#${stored?.patientId}`)).map((e) => e.action);
+    expect(actions).toContain('patient.signup.repeated');
+    // The first browser's code is used: the same 400 as any other code from another browser.
+    const items = await verificationItems(body.email);
+    expect(items.map((item) => item.status).sort()).toEqual(['USED', 'USED']);
   });
 
   it('kills a code after 5 wrong attempts, even for the right code after', async () => {
@@ -396,6 +441,39 @@ describe('patient signup against the local stack', () => {
     );
     expect(notices).toHaveLength(1);
   }, 240_000);
+
+  it('tells the owner on a later refusal when the email saying codes stopped could not be sent', async () => {
+    const day = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 7 * 86_400_000;
+    const now = new Date(day + 3600_000);
+    const body = schema.parse(signupInput());
+    const email = body.email;
+    // SES failing cannot be caused for real: the guesses go through a service whose sender throws.
+    const failing = signupServiceWith({
+      sendEmail: async () => {
+        throw new Error('Throttling');
+      },
+    });
+    const bindings = Array.from({ length: FAILURE_BUDGET.limit / MAX_CODE_ATTEMPTS }, newBinding);
+    for (const binding of bindings) {
+      await signupService().requestCode(body, binding, context(now));
+      const code = await latestCodeFor(sesEndpoint(), email);
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < MAX_CODE_ATTEMPTS; i += 1) {
+        await refused(failing.verify({ email, code: wrong }, binding, context(now)));
+      }
+    }
+    const notices = async () =>
+      (await inboxFor(sesEndpoint(), email)).filter((e) => /Wrong codes were entered/.test(e.subject));
+    expect(await notices()).toHaveLength(0);
+
+    for (let i = 0; i < 2; i += 1) {
+      const error = await refused(
+        signupService().verify({ email, code: '123456' }, bindings[0] as string, context(now)),
+      );
+      expect(error.code).toBe('rate_limited');
+    }
+    expect(await notices()).toHaveLength(1);
+  });
 
   it('lets the patient retry at once when the email could not be sent, with nothing half-written', async () => {
     // An SES outage cannot be caused for real here: this one dependency is replaced by a failing sender.
