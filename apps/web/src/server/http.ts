@@ -184,6 +184,20 @@ export function notFoundError(): ApiError {
   return new ApiError('not_found', 'There is no API endpoint at this address.');
 }
 
+/** "45 seconds", "2 minutes", "3 hours": when to try again, in every 429's message. */
+export function inWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
+  return `${Math.ceil(seconds / 3600)} hours`;
+}
+
+/** A 429 that says what was refused and, in figures, when to try again. */
+export function rateLimited(refusal: string, retryAfterSeconds: number): ApiError {
+  return new ApiError('rate_limited', `${refusal} You can try again in ${inWords(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}
+
 /** How long a client should wait after a dependency timed out or was unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -283,9 +297,7 @@ async function enforceCeiling(name: string, ceiling: RouteCeiling, now: Date): P
   }
   if (!decision.allowed) {
     log.warn('route.ceiling_reached', { route: name, limit: ceiling.limit });
-    throw new ApiError('rate_limited', 'We are receiving more requests than usual.', {
-      retryAfterSeconds: decision.retryAfterSeconds,
-    });
+    throw rateLimited('We are receiving more requests than usual.', decision.retryAfterSeconds);
   }
 }
 

@@ -4,7 +4,7 @@ import { type RateLimitDecision, RateLimitRepository } from '@telehealth/data';
 import { dynamoDocumentClient, withAwsDeadline } from './aws';
 import { serverEnv } from './env';
 import { hmacKey } from './hmac';
-import { ApiError, canonicalIp, serviceUnavailable } from './http';
+import { canonicalIp, rateLimited, serviceUnavailable } from './http';
 import { log } from './log';
 
 /** A clean-up after a failed request gets its own short deadline: the request's may be spent. */
@@ -55,10 +55,11 @@ export class RateLimiter {
     return `${name}#${createHmac('sha256', this.secret).update(`rate-limit:${keyed}`).digest('base64url')}`;
   }
 
+  /** `refusal` says what was refused ("Too many sign-ups from this network."); the wait is added. */
   private async decide(
     name: string,
     decide: () => Promise<RateLimitDecision>,
-    message: string,
+    refusal: string,
   ): Promise<void> {
     let decision: RateLimitDecision;
     try {
@@ -70,16 +71,14 @@ export class RateLimiter {
       });
       throw serviceUnavailable();
     }
-    if (!decision.allowed) {
-      throw new ApiError('rate_limited', message, { retryAfterSeconds: decision.retryAfterSeconds });
-    }
+    if (!decision.allowed) throw rateLimited(refusal, decision.retryAfterSeconds);
   }
 
-  async limit(rule: RateLimitRule, subject: string, now: Date, message: string): Promise<void> {
+  async limit(rule: RateLimitRule, subject: string, now: Date, refusal: string): Promise<void> {
     await this.decide(
       rule.name,
       () => this.repo.hit(this.key(rule.name, subject), rule.limit, rule.windowSeconds, now),
-      message,
+      refusal,
     );
   }
 
@@ -96,8 +95,8 @@ export class RateLimiter {
     );
   }
 
-  async cooldown(name: string, subject: string, seconds: number, now: Date, message: string): Promise<void> {
-    await this.decide(name, () => this.repo.cooldown(this.key(name, subject), seconds, now), message);
+  async cooldown(name: string, subject: string, seconds: number, now: Date, refusal: string): Promise<void> {
+    await this.decide(name, () => this.repo.cooldown(this.key(name, subject), seconds, now), refusal);
   }
 }
 

@@ -211,12 +211,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         'This application uses a different email from the one you confirmed. Confirm this email, then submit again.',
       );
     }
-    await limiter.limit(
-      applyLimit,
-      ctx.ip,
-      ctx.now,
-      'Too many applications from this network. Please try again later.',
-    );
+    await limiter.limit(applyLimit, ctx.ip, ctx.now, 'Too many applications from this network.');
     // A replay answers from the stored record before touching S3, so it never copies new bytes.
     const existing = await applications.get(input.idempotencyKey);
     if (existing) {

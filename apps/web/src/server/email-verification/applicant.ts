@@ -46,7 +46,7 @@ export function createApplicantEmailService(deps: ApplicantEmailDeps) {
       applicantLimits.codesPerIp,
       ctx.ip,
       ctx.now,
-      'Too many codes were requested from this network. Please try again later.',
+      'Too many codes were requested from this network.',
     );
     const prepared = await codes.prepareSend(PURPOSE, bindingId, email, ctx);
     await codes.send(

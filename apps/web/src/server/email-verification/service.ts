@@ -15,7 +15,7 @@ import type { AuditEntry, AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
 import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
 import { hmacKey } from '../hmac';
-import { ApiError, type RequestContext, serviceUnavailable } from '../http';
+import { ApiError, inWords, type RequestContext, rateLimited, serviceUnavailable } from '../http';
 import { log } from '../log';
 import type { RateLimiter } from '../rate-limit';
 import { generateCode, hashCode, hashesMatch } from './code';
@@ -46,13 +46,6 @@ const auditPrefix: Record<VerificationPurpose, string> = {
 
 export function backoffSeconds(sendCount: number): number {
   return Math.min(BACKOFF.firstSeconds * 2 ** Math.max(0, sendCount - 1), BACKOFF.maxSeconds);
-}
-
-/** "45 seconds", "2 minutes", "3 hours": when to try again, for messages. */
-export function inWords(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} minutes`;
-  return `${Math.ceil(seconds / 3600)} hours`;
 }
 
 export interface EmailCodesDeps {
@@ -133,12 +126,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
         { retryAfterSeconds: seconds },
       );
     }
-    await limiter.limit(
-      codesPerEmail,
-      email,
-      ctx.now,
-      'Too many codes were requested for this email. Please try again in an hour.',
-    );
+    await limiter.limit(codesPerEmail, email, ctx.now, 'Too many codes were requested for this email.');
     const quiet = !record || nowMs - Date.parse(record.lastSentAt) > BACKOFF.resetSeconds * 1000;
     const sendCount = (quiet ? 0 : record.sendCount) + 1;
     return {
@@ -182,9 +170,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     if (!outcome.committed) {
       // Another request from this browser for this email got there first: it is sending a code.
       if (outcome.reasons[0] === 'ConditionalCheckFailed') {
-        throw new ApiError('rate_limited', 'We just sent a code to this address. Please wait a minute.', {
-          retryAfterSeconds: BACKOFF.firstSeconds,
-        });
+        throw rateLimited('We just sent a code to this address.', BACKOFF.firstSeconds);
       }
       throw new Error(`email code transaction cancelled: ${outcome.reasons.join(',')}`);
     }
@@ -265,12 +251,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     onVerified: (record: EmailVerificationRecord) => TransactItem[],
     subjectOf: (record: EmailVerificationRecord) => string,
   ): Promise<VerifyOutcome> {
-    await limiter.limit(
-      verifiesPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many attempts from this network. Please try again later.',
-    );
+    await limiter.limit(verifiesPerIp, ctx.ip, ctx.now, 'Too many attempts from this network.');
     const invalid = new ApiError('invalid_code', INVALID_CODE_MESSAGE);
     // No cookie: this browser never asked for a code.
     if (!bindingId) throw invalid;
@@ -295,7 +276,9 @@ export function createEmailCodes(deps: EmailCodesDeps) {
      * A double click, or a retry after the answer was lost, sends the used code again from the same
      * browser: within the code's lifetime it is answered as verified, and nothing changes again.
      */
-    const repeatOf = async (latest: EmailVerificationRecord | undefined): Promise<VerifyOutcome | undefined> => {
+    const repeatOf = async (
+      latest: EmailVerificationRecord | undefined,
+    ): Promise<VerifyOutcome | undefined> => {
       if (latest?.status !== 'USED' || !latest.usedCodeHash || !latest.usedAt) return undefined;
       if (Date.parse(latest.usedAt) + CODE_TTL_MINUTES * 60_000 <= ctx.now.getTime()) return undefined;
       if (!hashesMatch(submittedHash, latest.usedCodeHash)) return undefined;

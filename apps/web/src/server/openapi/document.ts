@@ -71,7 +71,7 @@ const exampleMessages: Record<ErrorCode, string> = {
   conflict: 'An application for this email is already being reviewed.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'Send the request body as application/json.',
-  rate_limited: 'Too many attempts from this network. Please try again later.',
+  rate_limited: 'Too many attempts from this network. You can try again in 45 minutes.',
   internal_error: 'Something went wrong on our side. Please try again. (Reference <request id>)',
   service_unavailable: 'We could not complete this request in time. Please try again in a few seconds.',
 };

@@ -44,12 +44,7 @@ export function createSignupService(deps: SignupServiceDeps) {
     bindingId: string,
     ctx: RequestContext,
   ): Promise<{ status: 'code_sent' }> {
-    await limiter.limit(
-      signupLimits.signupsPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many sign-ups from this network. Please try again later.',
-    );
+    await limiter.limit(signupLimits.signupsPerIp, ctx.ip, ctx.now, 'Too many sign-ups from this network.');
     const [prepared, patient] = await Promise.all([
       codes.prepareSend(PURPOSE, bindingId, input.email, ctx),
       patients.get(input.email),

@@ -282,7 +282,11 @@ describe('patient signup against the local stack', () => {
     const secondCode = await latestCodeFor(sesEndpoint(), body.email);
     await signupService().verify({ email: body.email, code: secondCode }, second, context(new Date()));
 
-    const answer = await signupService().verify({ email: body.email, code: firstCode }, first, context(new Date()));
+    const answer = await signupService().verify(
+      { email: body.email, code: firstCode },
+      first,
+      context(new Date()),
+    );
     expect(answer).toEqual({ status: 'verified' });
     const stored = await patients().get(body.email);
     expect(stored?.firstName).toBe('Grace');
@@ -529,12 +533,20 @@ describe('patient signup against the local stack', () => {
 
   it('accepts at most 20 signups per IP per hour', async () => {
     const ip = uniqueIp();
-    const statuses: number[] = [];
+    const responses: Response[] = [];
     for (let i = 0; i < 21; i += 1) {
-      statuses.push((await new TestBrowser(ip).post(provisionalPOST, signupInput())).status);
+      responses.push(await new TestBrowser(ip).post(provisionalPOST, signupInput()));
     }
-    expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(responses.slice(0, 20).every((r) => r.status === 202)).toBe(true);
+    const refused = responses[20] as Response;
+    expect(refused.status).toBe(429);
+    // The message says when, in the same figure as Retry-After.
+    const wait = Number(refused.headers.get('retry-after'));
+    const { error } = await refused.json();
+    expect(error.message).toMatch(
+      /^Too many sign-ups from this network\. You can try again in \d+ (seconds|minutes)\.$/,
+    );
+    expect(error.message).toContain(wait < 90 ? `${wait} second` : `${Math.ceil(wait / 60)} minutes`);
   });
 
   it('keeps personal data out of the logs', async () => {

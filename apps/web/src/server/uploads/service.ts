@@ -84,12 +84,7 @@ export function createUploadService({ s3, bucket, limiter }: UploadServiceDeps) 
    * name is only kept as a label. The content type is signed, so S3 refuses any other.
    */
   async function presign(input: PresignUploadRequest, ctx: RequestContext): Promise<PresignUploadResponse> {
-    await limiter.limit(
-      presignLimit,
-      ctx.ip,
-      ctx.now,
-      'Too many uploads from this network. Please try again later.',
-    );
+    await limiter.limit(presignLimit, ctx.ip, ctx.now, 'Too many uploads from this network.');
     const uploadId = randomUUID();
     const contentType = input.contentType as DocumentContentType;
     const key = `drafts/${input.draftId}/${input.purpose}/${uploadId}.${extensionFor[contentType]}`;
