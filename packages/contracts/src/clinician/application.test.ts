@@ -119,9 +119,15 @@ describe('makeClinicianApplicationSchema', () => {
     expect(issuesOf(input)).toEqual([]);
   });
 
-  it('refuses an invalid NPI', () => {
+  it('refuses an NPI whose check digit fails as a likely typo, and one that is not 10 digits as such', () => {
     expect(issuesOf({ ...validApplication(), npi: '1234567890' })).toEqual([
-      { path: 'npi', message: 'Enter a valid 10-digit NPI.' },
+      { path: 'npi', message: "The check digit doesn't match; check for a typo." },
+    ]);
+    expect(issuesOf({ ...validApplication(), npi: '123456789' })).toEqual([
+      { path: 'npi', message: 'Enter your 10-digit NPI: 10 digits, like 1234567893.' },
+    ]);
+    expect(issuesOf({ ...validApplication(), npi: '' })).toEqual([
+      { path: 'npi', message: 'Enter your 10-digit NPI.' },
     ]);
   });
 

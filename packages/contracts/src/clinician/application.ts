@@ -421,9 +421,12 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       .min(1, 'Add at least one specialty.')
       .max(MAX_SPECIALTIES, `You can list up to ${MAX_SPECIALTIES} specialties.`),
     npi: z
-      .string({ error: 'Enter a valid 10-digit NPI.' })
+      .string({ error: 'Enter your 10-digit NPI.' })
       .trim()
-      .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
+      .min(1, { error: 'Enter your 10-digit NPI.', abort: true })
+      .regex(/^\d{10}$/, { error: 'Enter your 10-digit NPI: 10 digits, like 1234567893.', abort: true })
+      // Ten digits that fail the check digit are almost always a typo; say so, not "invalid".
+      .refine(isValidNpi, "The check digit doesn't match; check for a typo."),
 
     licenses: licensesSchema,
     dea: strictObject(

@@ -181,10 +181,6 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     dispatch({ type: 'change', path, update, check });
   }
 
-  function blur(path: string, value: string) {
-    dispatch({ type: 'blur', path, value, check });
-  }
-
   async function submit() {
     if (!ready || submitting.current || state.finished) return;
     const all = { ...check(draft), ...serverErrors(state) };
@@ -294,7 +290,6 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     today: state.today,
     error: (path) => errors[path],
     change,
-    blur,
     renderDocument,
     forgetDocument: uploads.cancel,
     requestFocus: (id) => requestFocus({ kind: 'id', id }),

@@ -67,8 +67,13 @@ describe('the form reducer', () => {
       focusId: 'summary',
     });
     expect(currentStep(rejected)).toBe(profession);
-    const stillThere = run(rejected, { type: 'blur', path: 'npi', value: '1234567893', check });
-    expect(stillThere.errors.npi).toBe('This NPI is already on an application.');
+    const otherField = run(rejected, {
+      type: 'change',
+      path: 'specialties',
+      update: (draft) => ({ ...draft, specialties: 'Psychiatry' }),
+      check,
+    });
+    expect(otherField.errors.npi).toBe('This NPI is already on an application.');
     const changed = run(rejected, {
       type: 'change',
       path: 'npi',
@@ -103,7 +108,7 @@ describe('the form reducer', () => {
     const fresh = newDraft();
     const state = run(
       provenAt(profession),
-      { type: 'invalid', errors: { npi: 'Enter a valid 10-digit NPI.' } },
+      { type: 'invalid', errors: { npi: "The check digit doesn't match; check for a typo." } },
       { type: 'startedOver', draft: fresh },
     );
     expect(state.draft).toBe(fresh);

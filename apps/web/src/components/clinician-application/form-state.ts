@@ -77,7 +77,6 @@ export type FormAction =
   | { type: 'restored'; draft: ApplicationDraft; today: string }
   | { type: 'proofChecked'; proof: VerifiedEmail | null; notice?: string }
   | { type: 'change'; path: string; update: (draft: ApplicationDraft) => ApplicationDraft; check: Check }
-  | { type: 'blur'; path: string; value: string; check: Check }
   | { type: 'uploaded'; slot: DocumentSlot; document: StoredDocument }
   | { type: 'clearError'; path: string }
   | { type: 'focus'; target: FocusTarget }
@@ -173,18 +172,6 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         if (now) errors[p] = now;
       }
       return { ...state, draft, errors, serverPaths };
-    }
-
-    case 'blur': {
-      const shown = state.errors[action.path];
-      // Don't complain about a field only tabbed through; leave server messages until the field changes.
-      if ((!action.value.trim() && !shown) || state.serverPaths.includes(action.path)) return state;
-      const message = action.check(state.draft)[action.path];
-      if (message === shown) return state;
-      const errors = { ...state.errors };
-      if (message) errors[action.path] = message;
-      else delete errors[action.path];
-      return { ...state, errors };
     }
 
     case 'uploaded': {
