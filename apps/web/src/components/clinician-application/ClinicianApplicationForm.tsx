@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  type DocumentPurpose,
   isoDateToday,
   makeClinicianApplicationSchema,
   toFieldIssues,
@@ -20,6 +19,7 @@ import {
   documentSlotsOf,
   isApplicationInput,
   newDraft,
+  purposeOfSlot,
   readStoredDraft,
   type StoredDocument,
   toApplicationPayload,
@@ -71,10 +71,6 @@ const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
 const CHECK_FIELDS = 'Some fields need your attention.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
-
-function purposeOf(slot: DocumentSlot): DocumentPurpose {
-  return slot.startsWith('license:') ? 'license' : (slot as DocumentPurpose);
-}
 
 /**
  * Missing uploads, said per slot. The contract reports them too, but only once the licenses, DEA and
@@ -266,7 +262,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         disabled={!ready || !draft.draftId}
         onChoose={(file) => {
           dispatch({ type: 'clearError', path });
-          void uploads.start(slot, purposeOf(slot), file);
+          void uploads.start(slot, purposeOfSlot(slot), file);
         }}
         onRetry={() => uploads.retry(slot)}
         onCancel={() => uploads.cancel(slot)}

@@ -2,6 +2,7 @@ import type { VerifiedEmail } from '@telehealth/contracts';
 import {
   type ApplicationDraft,
   type DocumentSlot,
+  deaSlot,
   initialDraft,
   licenseSlot,
   type StoredDocument,
@@ -111,11 +112,15 @@ export function isReady(state: Pick<FormState, 'hydrated' | 'proof'>): boolean {
   return state.hydrated && state.proof.kind === 'known';
 }
 
-/** The issue path of a slot in this draft, or undefined for a license that is gone. */
+/** The issue path of a slot in this draft, or undefined for a license or DEA registration that is gone. */
 export function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefined {
-  if (!slot.startsWith('license:')) return `documents.${slot}`;
-  const index = draft.licenses.findIndex((license) => licenseSlot(license) === slot);
-  return index === -1 ? undefined : `documents.license.${index}`;
+  const [purpose, index] = slot.startsWith('license:')
+    ? ['license', draft.licenses.findIndex((license) => licenseSlot(license) === slot)]
+    : slot.startsWith('dea:')
+      ? ['dea', draft.deaRegistrations.findIndex((registration) => deaSlot(registration) === slot)]
+      : [slot, undefined];
+  if (index === undefined) return `documents.${purpose}`;
+  return index === -1 ? undefined : `documents.${purpose}.${index}`;
 }
 
 /** Errors still standing from the server (the browser cannot re-check those). */
