@@ -66,6 +66,11 @@ export interface ApplicationDraft {
    */
   step: number;
   /**
+   * The furthest step reached: every step up to it can be gone back to (by the progress links or the
+   * browser's back and forward); one past it only through Continue, which checks the step first.
+   */
+  furthestStep: number;
+  /**
    * The email the application is for, as the server returned it when the code was confirmed (the
    * submit must send exactly the proven email). Empty until then.
    */
@@ -138,6 +143,7 @@ export const initialDraft: ApplicationDraft = {
   draftId: '',
   idempotencyKey: '',
   step: 0,
+  furthestStep: 0,
   email: '',
   codeSentTo: '',
   legalFirstName: '',
@@ -456,6 +462,7 @@ const storedFields = {
   draftId: z.uuid(),
   idempotencyKey: z.uuid(),
   step: z.number().int().catch(0),
+  furthestStep: z.number().int().catch(0),
   email: text,
   codeSentTo: text,
   legalFirstName: text,
@@ -503,9 +510,10 @@ export const storedDraftSchema = z.discriminatedUnion('version', [
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
   const parsed = storedDraftSchema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { version, step, documents: storedDocuments, ...stored } = parsed.data;
+  const { version, step, furthestStep, documents: storedDocuments, ...stored } = parsed.data;
   // Migrations, oldest first.
   const currentStep = version === 1 ? step + 1 : step;
+  const clamp = (n: number) => Math.min(Math.max(n, 0), stepCount - 1);
 
   const seen = new Set<string>();
   const uniqueId = (id: string, fallback: string) => {
@@ -537,7 +545,9 @@ export function parseStoredDraft(value: unknown, stepCount: number): Application
   return {
     ...stored,
     version: 2,
-    step: Math.min(Math.max(currentStep, 0), stepCount - 1),
+    step: clamp(currentStep),
+    // A draft saved before this was kept has reached at least the step it is at.
+    furthestStep: clamp(Math.max(furthestStep, currentStep)),
     licenses: licenses.length ? licenses : [emptyLicense(`license-${newUuid()}`)],
     deaRegistrations: deaRegistrations.length ? deaRegistrations : [emptyDea(`dea-${newUuid()}`)],
     workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],

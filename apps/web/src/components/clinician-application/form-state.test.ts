@@ -23,7 +23,7 @@ const proof = {
 function provenAt(step: number): FormState {
   return run(
     initialFormState,
-    { type: 'restored', draft: { ...newDraft(), email, step }, today: '' },
+    { type: 'restored', draft: { ...newDraft(), email, step, furthestStep: step }, today: '' },
     { type: 'proofChecked', proof },
   );
 }
@@ -102,6 +102,45 @@ describe('the form reducer', () => {
     const back = run(state, { type: 'emailConfirmed', proof });
     expect(currentStep(back)).toBe(review);
     expect(back.emailNotice).toBeUndefined();
+  });
+
+  it('goes to any step reached before by URL or history, and no further than the furthest reached', () => {
+    const licenses = stepIndex('licenses');
+    const review = stepIndex('review');
+    const atLicenses = provenAt(licenses);
+    expect(currentStep(run(atLicenses, { type: 'visit', step: identity }))).toBe(identity);
+    expect(currentStep(run(atLicenses, { type: 'visit', step: review }))).toBe(licenses);
+    const backAndForth = run(
+      atLicenses,
+      { type: 'visit', step: identity },
+      { type: 'visit', step: licenses },
+    );
+    expect(currentStep(backAndForth)).toBe(licenses);
+    expect(backAndForth.focus?.target).toEqual({ kind: 'heading' });
+
+    // A reload keeps the step the URL names, unless it was never reached.
+    const restore = (requested: number) =>
+      run(
+        initialFormState,
+        {
+          type: 'restored',
+          draft: { ...newDraft(), email, step: identity, furthestStep: licenses },
+          today: '',
+          requested,
+        },
+        { type: 'proofChecked', proof },
+      );
+    expect(currentStep(restore(licenses))).toBe(licenses);
+    expect(currentStep(restore(review))).toBe(licenses);
+
+    // Without a proof of the email, only the email step can be shown.
+    const unproven = run(initialFormState, {
+      type: 'restored',
+      draft: { ...newDraft(), email, step: licenses, furthestStep: licenses },
+      today: '',
+    });
+    const noProof = run(unproven, { type: 'proofChecked', proof: null }, { type: 'visit', step: identity });
+    expect(currentStep(noProof)).toBe(stepIndex('email'));
   });
 
   it('starts over with a new draft, no errors and no proof', () => {

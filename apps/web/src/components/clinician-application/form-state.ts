@@ -75,7 +75,8 @@ export const initialFormState: FormState = {
 };
 
 export type FormAction =
-  | { type: 'restored'; draft: ApplicationDraft; today: string }
+  /** `requested`: the step the page's URL names (a reload, or a link), if any. */
+  | { type: 'restored'; draft: ApplicationDraft; today: string; requested?: number }
   | { type: 'proofChecked'; proof: VerifiedEmail | null; notice?: string }
   | { type: 'change'; path: string; update: (draft: ApplicationDraft) => ApplicationDraft; check: Check }
   | { type: 'uploaded'; slot: DocumentSlot; document: StoredDocument }
@@ -83,6 +84,8 @@ export type FormAction =
   | { type: 'focus'; target: FocusTarget }
   | { type: 'next'; target?: number; check: Check }
   | { type: 'back' }
+  /** The browser's back or forward, or a link in the progress indicator. */
+  | { type: 'visit'; step: number }
   | { type: 'edit'; step: number }
   | { type: 'invalid'; errors: Errors }
   | { type: 'submitting' }
@@ -136,10 +139,24 @@ function withoutError(state: FormState, path: string): FormState {
   return { ...state, errors, serverPaths: state.serverPaths.filter((p) => p !== path) };
 }
 
+/**
+ * The step a request to show `requested` (a URL, the browser's history, a progress link) leads to:
+ * any step reached before, else the furthest reached; the email step while the email is not proven.
+ */
+export function reachableStep(state: Pick<FormState, 'draft' | 'proof'>, requested: number): number {
+  if (!isProven(state.draft.email, proofOf(state))) return EMAIL_STEP;
+  return Math.max(0, Math.min(requested, state.draft.furthestStep));
+}
+
+/** The draft at `step`, with the furthest step reached kept up to date. */
+function atStep(draft: ApplicationDraft, step: number): ApplicationDraft {
+  return { ...draft, step, furthestStep: Math.max(draft.furthestStep, step) };
+}
+
 function goTo(state: FormState, target: number, focus: FocusTarget = { kind: 'heading' }): FormState {
   return {
     ...state,
-    draft: { ...state.draft, step: target },
+    draft: atStep(state.draft, target),
     cameFromReview: target === REVIEW_STEP ? false : state.cameFromReview,
     focus: { target: focus },
   };
@@ -147,8 +164,12 @@ function goTo(state: FormState, target: number, focus: FocusTarget = { kind: 'he
 
 export function formReducer(state: FormState, action: FormAction): FormState {
   switch (action.type) {
-    case 'restored':
-      return { ...state, hydrated: true, draft: action.draft, today: action.today };
+    case 'restored': {
+      const { draft, requested } = action;
+      // A URL may name any step reached before; one not reached yet falls back to the furthest reached.
+      const step = requested === undefined ? draft.step : Math.min(requested, draft.furthestStep);
+      return { ...state, hydrated: true, draft: { ...draft, step }, today: action.today };
+    }
 
     case 'proofChecked':
       return {
@@ -226,6 +247,13 @@ export function formReducer(state: FormState, action: FormAction): FormState {
     case 'back':
       return goTo({ ...state, summaryStep: null }, Math.max(0, currentStep(state) - 1));
 
+    case 'visit': {
+      if (!isReady(state)) return state;
+      const target = reachableStep(state, action.step);
+      if (target === currentStep(state)) return state;
+      return goTo({ ...state, summaryStep: null }, target);
+    }
+
     case 'edit':
       return goTo({ ...state, cameFromReview: true, summaryStep: null }, action.step);
 
@@ -302,12 +330,10 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         proof: { kind: 'known', proof: action.proof },
         emailNotice: undefined,
         summaryStep: null,
-        draft: {
-          ...next.draft,
-          email: action.proof.email,
-          codeSentTo: '',
-          step: next.draft.step === EMAIL_STEP ? IDENTITY_STEP : next.draft.step,
-        },
+        draft: atStep(
+          { ...next.draft, email: action.proof.email, codeSentTo: '' },
+          next.draft.step === EMAIL_STEP ? IDENTITY_STEP : next.draft.step,
+        ),
         focus: { target: { kind: 'heading' } },
       };
     }

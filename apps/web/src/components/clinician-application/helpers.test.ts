@@ -41,6 +41,7 @@ function completeDraft(): ApplicationDraft {
     draftId,
     idempotencyKey,
     step: 8,
+    furthestStep: 8,
     legalFirstName: input.legalFirstName,
     legalLastName: input.legalLastName,
     email: input.email,
@@ -346,7 +347,10 @@ describe('upload helpers', () => {
   it('reads a missing type from the extension, and formats sizes', () => {
     expect(contentTypeOf({ name: 'scan.JPG', type: '' })).toBe('image/jpeg');
     expect(contentTypeOf({ name: 'notes', type: '' })).toBe('');
-    expect(formatBytes(500)).toBe('500 bytes');
+    expect(formatBytes(500)).toBe('1 KB');
+    expect(formatBytes(15 * 1024 + 100)).toBe('15 KB');
+    expect(formatBytes(1000 * 1024)).toBe('1,000 KB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10 MB');
     expect(formatBytes(120 * 1024)).toBe('120 KB');
     expect(formatBytes(2.5 * 1024 * 1024)).toBe('2.5 MB');
     expect(parseUsd('')).toBeUndefined();

@@ -78,4 +78,4 @@ export function formatMonth(month: string): string {
 export const sectionClass = 'rounded-lg border border-slate-200 p-4 sm:p-5';
 export const legendClass = 'px-1 text-base font-semibold text-slate-900';
 export const linkButtonClass =
-  'inline-flex items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60';

@@ -67,7 +67,7 @@ function Section({
         </h3>
         <button
           type="button"
-          className="shrink-0 rounded-md px-2 py-1 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
+          className="inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center rounded-md px-3 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
           onClick={() => onEdit(step)}
         >
           Edit<span className="sr-only"> {title}</span>
