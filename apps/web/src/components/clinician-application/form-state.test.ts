@@ -132,6 +132,8 @@ describe('the form reducer', () => {
       );
     expect(currentStep(restore(licenses))).toBe(licenses);
     expect(currentStep(restore(review))).toBe(licenses);
+    // The email step is shown while the email is unproven; a URL naming it leaves the draft's step.
+    expect(currentStep(restore(stepIndex('email')))).toBe(identity);
 
     // Without a proof of the email, only the email step can be shown.
     const unproven = run(initialFormState, {

@@ -167,7 +167,12 @@ export function formReducer(state: FormState, action: FormAction): FormState {
     case 'restored': {
       const { draft, requested } = action;
       // A URL may name any step reached before; one not reached yet falls back to the furthest reached.
-      const step = requested === undefined ? draft.step : Math.min(requested, draft.furthestStep);
+      // The email step is shown whenever the email is not proven, whatever the draft's step, so a URL
+      // naming it leaves the draft where it was: once proven, the form goes back there.
+      const step =
+        requested === undefined || requested === EMAIL_STEP
+          ? draft.step
+          : Math.min(requested, draft.furthestStep);
       return { ...state, hydrated: true, draft: { ...draft, step }, today: action.today };
     }
 
