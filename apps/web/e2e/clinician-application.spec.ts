@@ -295,6 +295,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   expect(reference).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
   await expect(page.getByText(reference, { exact: true })).toBeVisible();
   await expect(page.getByText(/usually takes up to 5 business days/)).toBeVisible();
+  await expect(page).toHaveTitle(/Application received/);
   await expectNoSeriousA11yViolations(page);
   // The draft is gone from the browser once submitted.
   expect(await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'))).toBeNull();
@@ -617,7 +618,8 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
     (value) => window.localStorage.setItem('clinician-application-draft', value),
     JSON.stringify(draft),
   );
-  await page.reload();
+  // Coming back to the form (a reload would keep the step in the URL: identity) opens the saved draft's step.
+  await page.goto('/clinicians/apply');
   await expectStepHeading(page, 'Review and submit');
 
   // A proof for another email (say, proven in another tab) is refused with 403: back to the email step.
