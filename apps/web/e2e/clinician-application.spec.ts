@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
 import { inboxFor, latestCodeFor } from '../src/test/inbox';
 import { expectNoSeriousA11yViolations, sesEndpoint } from './support';
 
@@ -14,14 +14,32 @@ function asPdf(name: string) {
   return { name, mimeType: 'application/pdf', buffer: pdf };
 }
 
+/** "Step n of 9" as shown: above the heading on a wide screen, in the folded progress line on a phone. */
+function stepCounter(page: Page, position: number) {
+  return page.getByText(new RegExp(`^Step ${position} of 9`)).filter({ visible: true });
+}
+
 async function expectStep(page: Page, title: string, position: number) {
   const heading = page.getByRole('heading', { level: 2, name: title });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
-  await expect(page.getByText(`Step ${position} of 9`)).toBeVisible();
+  await expect(stepCounter(page, position)).toHaveCount(1);
   await expect(
-    page.getByRole('navigation', { name: 'Application steps' }).locator('[aria-current="step"]'),
+    page.getByRole('navigation', { name: 'Application steps' }).locator('[aria-current="step"]').first(),
   ).toHaveText(new RegExp(title));
+  // The step is in the URL, so back, forward and reload keep to it.
+  const stepIds = [
+    'email',
+    'identity',
+    'profession',
+    'licenses',
+    'dea-board',
+    'malpractice',
+    'work-history',
+    'attestations',
+    'review',
+  ];
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${stepIds[position - 1]}(&|$)`));
 }
 
 async function continueTo(page: Page, title: string, position: number) {
@@ -42,7 +60,7 @@ async function upload(
 async function openApplication(page: Page) {
   await page.goto('/');
   await page.getByRole('link', { name: 'Join our clinical network' }).click();
-  await expect(page).toHaveURL(/\/clinicians\/apply$/);
+  await expect(page).toHaveURL(/\/clinicians\/apply(\?step=email)?$/);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Apply to join our clinical network' }),
   ).toBeVisible();
@@ -93,7 +111,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 }) => {
   const email = `maria.${randomUUID()}@example.com`;
   await openApplication(page);
-  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  await expect(stepCounter(page, 1)).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'Confirm your email' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -165,7 +183,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
 
   // 5. DEA and board certification (both apply to an MD)
   await page.getByLabel('I have a DEA registration').check();
-  const dea = page.getByRole('group', { name: 'DEA registration', exact: true });
+  const dea = page.getByRole('group', { name: 'DEA registration 1', exact: true });
   await dea.getByLabel('DEA number').fill('AB1234563');
   await dea.getByLabel('State of registration').selectOption({ label: 'California' });
   await dea.getByLabel('Expiry date').fill(inTwoYears);
@@ -174,7 +192,8 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   const board = page.getByRole('group', { name: 'Board certification', exact: true });
   await board.getByLabel('Certifying board').fill('American Board of Psychiatry and Neurology');
   await board.getByLabel('Certificate or specialty').fill('Psychiatry');
-  await board.getByLabel('Expiry date').fill(inTwoYears);
+  await board.getByLabel('Time-limited: it has an expiry date').check();
+  await board.getByLabel('Expiry date', { exact: true }).fill(inTwoYears);
   await upload(board, 'Board certificate', {
     name: 'board-certificate.png',
     mimeType: 'image/png',
@@ -186,7 +205,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   // cookie keeps the clinician past the email step.
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'DEA and board certification' })).toBeVisible();
-  await expect(page.getByText('Step 5 of 9')).toBeVisible();
+  await expect(stepCounter(page, 5)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Send code' })).toHaveCount(0);
   await expect(dea.getByLabel('DEA number')).toHaveValue('AB1234563');
   await expect(dea.getByText('Uploaded: dea.pdf')).toBeVisible();
@@ -276,6 +295,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   expect(reference).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
   await expect(page.getByText(reference, { exact: true })).toBeVisible();
   await expect(page.getByText(/usually takes up to 5 business days/)).toBeVisible();
+  await expect(page).toHaveTitle(/Application received/);
   await expectNoSeriousA11yViolations(page);
   // The draft is gone from the browser once submitted.
   expect(await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'))).toBeNull();
@@ -318,7 +338,7 @@ test('"Start over" clears the application and forgets the proven email, so the n
   // After a reload too: a new application at the email step, nothing of the previous one kept.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Send code' })).toBeEnabled();
-  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  await expect(stepCounter(page, 1)).toHaveCount(1);
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue('');
   const stored = await page.evaluate(() => window.localStorage.getItem('clinician-application-draft'));
   expect(JSON.parse(stored ?? '{}').legalFirstName ?? '').toBe('');
@@ -598,7 +618,8 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
     (value) => window.localStorage.setItem('clinician-application-draft', value),
     JSON.stringify(draft),
   );
-  await page.reload();
+  // Coming back to the form (a reload would keep the step in the URL: identity) opens the saved draft's step.
+  await page.goto('/clinicians/apply');
   await expectStepHeading(page, 'Review and submit');
 
   // A proof for another email (say, proven in another tab) is refused with 403: back to the email step.
@@ -627,7 +648,7 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
   expect((await refused).status()).toBe(401);
 
   await expectStepHeading(page, 'Confirm your email');
-  await expect(page.getByText('Step 1 of 9')).toBeVisible();
+  await expect(stepCounter(page, 1)).toHaveCount(1);
   const notice = page.getByText(/we need to confirm your email again/);
   await expect(notice).toBeVisible();
   await expect(notice).toBeFocused();
@@ -717,6 +738,274 @@ test('the email step explains a busy service and the wait between codes, and a c
   await codeField.fill(code);
   await expectStep(page, 'Identity and contact', 2);
   await expect(page.getByText(email, { exact: true })).toBeVisible();
+});
+
+/** A tap on the phone, a mouse click on the desktop: one press and one release, where the pointer is. */
+async function press(target: Locator, testInfo: TestInfo) {
+  if (testInfo.project.name === 'phone') await target.tap();
+  else await target.click();
+}
+
+/** Proves a new email and fills identity: the form at "Profession and NPI". */
+async function startAtProfession(page: Page, name: string) {
+  await openApplication(page);
+  await confirmEmail(page, `${name}.${randomUUID()}@example.com`);
+  await expectStep(page, 'Identity and contact', 2);
+  await fillIdentity(page);
+  await continueTo(page, 'Profession and NPI', 3);
+}
+
+test('@phone the first press on Continue counts even when the field just typed in is invalid', async ({
+  page,
+}, testInfo) => {
+  await startAtProfession(page, 'lostclick');
+  const summary = page.getByRole('alert').filter({ hasText: 'Please check these details' });
+  const continueButton = page.getByRole('button', { name: 'Continue' });
+
+  // An NPI of 10 digits that fails its check digit, typed last; Continue pressed straight away.
+  await page.getByLabel('Profession', { exact: true }).selectOption({ label: 'Physician (MD)' });
+  await page.getByLabel('Specialties').fill('Psychiatry');
+  const npi = page.getByLabel('NPI (National Provider Identifier)');
+  await npi.fill('1234567890');
+  // Leaving the field shows nothing yet: nothing below it moves under the pointer.
+  const before = await continueButton.boundingBox();
+  await npi.blur();
+  expect(await continueButton.boundingBox()).toEqual(before);
+  await npi.focus();
+  await press(continueButton, testInfo);
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText("The check digit doesn't match; check for a typo.");
+  await expect(npi).toBeFocused();
+  await expect(npi).toHaveAttribute('aria-invalid', 'true');
+  // The message goes as the number is corrected.
+  await npi.fill('1234567893');
+  await expect(page.getByText("The check digit doesn't match; check for a typo.")).toHaveCount(0);
+  await press(continueButton, testInfo);
+  await expectStep(page, 'State licenses', 4);
+
+  // An expired license date, typed last.
+  const license = page.getByRole('group', { name: 'License 1' });
+  await license.getByLabel('State', { exact: true }).selectOption({ label: 'California' });
+  await license.getByLabel('License number').fill('A123456');
+  await license.getByLabel('Expiry date').fill('2020-01-31');
+  await press(continueButton, testInfo);
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('This license has expired.');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('@phone back and forward move between steps, a reload keeps the step, and steps not reached cannot be jumped to', async ({
+  page,
+}, testInfo) => {
+  await openApplication(page);
+  // "Have these ready" is for the first step only.
+  await expect(page.getByRole('heading', { name: 'Have these ready' })).toBeVisible();
+  await confirmEmail(page, `wizard.${randomUUID()}@example.com`);
+  await expectStep(page, 'Identity and contact', 2);
+  await expect(page.getByRole('heading', { name: 'Have these ready' })).toHaveCount(0);
+  await fillIdentity(page);
+  await continueTo(page, 'Profession and NPI', 3);
+  await fillProfession(page);
+  await continueTo(page, 'State licenses', 4);
+  await expectNoSeriousA11yViolations(page);
+
+  // The browser's back (Android's back gesture) goes to the previous step, not away from the form.
+  await page.goBack();
+  await expectStepHeading(page, 'Profession and NPI');
+  await expect(page).toHaveURL(/step=profession/);
+  await expect(page.getByLabel('NPI (National Provider Identifier)')).toHaveValue('1234567893');
+  await page.goBack();
+  await expectStepHeading(page, 'Identity and contact');
+  await expect(page.getByLabel('Legal first name')).toHaveValue('Maria');
+  await page.goForward();
+  await expectStepHeading(page, 'Profession and NPI');
+
+  // A reload stays on the step.
+  await page.reload();
+  await expectStepHeading(page, 'Profession and NPI');
+  await expect(page).toHaveURL(/step=profession/);
+
+  // A step not reached yet cannot be opened by its URL: the form shows the furthest step reached.
+  await page.goto('/clinicians/apply?step=review');
+  await expectStepHeading(page, 'State licenses');
+  await expect(page).toHaveURL(/step=licenses/);
+
+  // Steps already reached are links in the progress indicator; on a phone it folds into one line.
+  const progress = page.getByRole('navigation', { name: 'Application steps' });
+  if (testInfo.project.name === 'phone') {
+    const line = progress.getByText('Step 4 of 9: State licenses');
+    await expect(line).toBeVisible();
+    await press(line, testInfo);
+  }
+  await expect(progress.getByRole('link', { name: /Malpractice/ })).toHaveCount(0);
+  const identityLink = progress.getByRole('link', { name: /Identity and contact/ }).filter({ visible: true });
+  const box = await identityLink.boundingBox();
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await press(identityLink, testInfo);
+  await expectStep(page, 'Identity and contact', 2);
+  await page.goBack();
+  await expectStepHeading(page, 'State licenses');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('@phone two DEA registrations and a lifetime board certification are reviewed and submitted; a document the server refused shows no ✓', async ({
+  page,
+}, testInfo) => {
+  const email = `dea.${randomUUID()}@example.com`;
+  await openApplication(page);
+  await confirmEmail(page, email);
+  await expectStep(page, 'Identity and contact', 2);
+  await page.getByLabel('Legal first name').fill(' wei ');
+  await page.getByLabel('Legal last name').fill('chen ,');
+  await page.getByLabel('Mobile phone').fill('(415) 555-0134');
+  await page.getByLabel('Street address').fill('1 Market St');
+  await page.getByLabel('City').fill('San Francisco');
+  await page.getByLabel('State', { exact: true }).selectOption({ label: 'California' });
+  await page.getByLabel('ZIP code').fill('94105');
+  await continueTo(page, 'Profession and NPI', 3);
+  await fillProfession(page);
+  await continueTo(page, 'State licenses', 4);
+  const license = await fillLicense(page);
+  await upload(license, 'Copy of this license', asPdf('ca-license.pdf'));
+  // A replacement refused in the browser (over 10 MB) keeps the earlier file, without a ✓.
+  await license.getByRole('button', { name: /^Replace/ }).click();
+  await license.getByLabel('Copy of this license', { exact: true }).setInputFiles({
+    name: 'huge-scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(11 * 1024 * 1024, 0x25),
+  });
+  await expect(license.getByText('Files must be 10 MB or smaller.')).toBeVisible();
+  await expect(license.getByText(/^Uploaded:/)).toHaveCount(0);
+  await expect(license.getByText('Still attached: ca-license.pdf (1 KB)')).toBeVisible();
+  // The file control is a button-like label, at least 44 px high, not "Choose File / No file chosen".
+  const chooser = license.getByText('Choose another file');
+  expect((await chooser.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await license.getByLabel('Copy of this license', { exact: true }).setInputFiles(asPdf('ca-license.pdf'));
+  await expect(license.getByText('Uploaded: ca-license.pdf (1 KB)')).toBeVisible();
+  for (const name of [/^Replace/, /^Remove/]) {
+    expect((await license.getByRole('button', { name }).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(
+      44,
+    );
+  }
+  await continueTo(page, 'DEA and board certification', 5);
+
+  // DEA registration is per state: two, each with its certificate.
+  await page.getByLabel('I have a DEA registration').check();
+  const dea1 = page.getByRole('group', { name: 'DEA registration 1', exact: true });
+  await dea1.getByLabel('State of registration').selectOption({ label: 'California' });
+  await dea1.getByLabel('DEA number').fill('AB1234563');
+  await dea1.getByLabel('Expiry date').fill(inTwoYears);
+  await upload(dea1, 'DEA registration certificate', asPdf('dea-ca.pdf'));
+  await page.getByRole('button', { name: 'Add a registration in another state' }).click();
+  const dea2 = page.getByRole('group', { name: 'DEA registration 2', exact: true });
+  await expect(dea2.getByLabel('State of registration')).toBeFocused();
+  await dea2.getByLabel('State of registration').selectOption({ label: 'New York' });
+  await dea2.getByLabel('DEA number').fill('fb1234563');
+  await dea2.getByLabel('Expiry date').fill(inTwoYears);
+  // Continue without the second certificate: it is asked for by name.
+  await press(page.getByRole('button', { name: 'Continue' }), testInfo);
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check these details' })).toContainText(
+    'Upload the certificate of your NY DEA registration.',
+  );
+  await upload(dea2, 'DEA registration certificate', asPdf('dea-ny.pdf'));
+
+  // Board certification for life: no expiry date asked.
+  await page.getByLabel('I am board certified').check();
+  const board = page.getByRole('group', { name: 'Board certification', exact: true });
+  await board.getByLabel('Certifying board').fill('American Board of Psychiatry and Neurology');
+  await board.getByLabel('Certificate or specialty').fill('Psychiatry');
+  await board.getByLabel('Time-limited: it has an expiry date').check();
+  await expect(board.getByLabel('Expiry date', { exact: true })).toBeVisible();
+  await board.getByLabel('Lifetime: it never expires').check();
+  await expect(board.getByLabel('Expiry date', { exact: true })).toHaveCount(0);
+  await upload(board, 'Board certificate', { name: 'board.png', mimeType: 'image/png', buffer: png });
+  await expectNoSeriousA11yViolations(page);
+  await continueTo(page, 'Malpractice insurance', 6);
+
+  await page.getByLabel('Insurance carrier').fill('MedPro');
+  await page.getByLabel('Policy number').fill('MP-100');
+  await page.getByLabel('Per-claim coverage (US dollars)').fill('1,000,000');
+  await page.getByLabel('Aggregate coverage (US dollars)').fill('3,000,000');
+  await page.getByLabel('Policy expiry date').fill(inTwoYears);
+  await upload(page, 'Policy face sheet or certificate of insurance', asPdf('malpractice.pdf'));
+  await continueTo(page, 'Work history and CV', 7);
+
+  const job = page.getByRole('group', { name: 'Job 1' });
+  await job.getByLabel('Employer').fill('UCSF Health');
+  await job.getByLabel('Role').fill('Attending psychiatrist');
+  const startMonth = job.getByLabel('Start month');
+  // The month field shows what its hint says: YYYY-MM.
+  await expect(startMonth).toHaveAttribute('type', 'text');
+  await startMonth.fill('2019-09');
+  await expect(startMonth).toHaveValue('2019-09');
+  await job.getByLabel('This is my current job').check();
+  // Not a PDF at all, though named and typed as one: the browser takes it, the server will not.
+  await upload(page, 'CV', {
+    name: 'cv.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ not a pdf'),
+  });
+  await continueTo(page, 'Attestations and signature', 8);
+
+  await page.getByLabel(/I confirm that the information I have given/).check();
+  await page.getByLabel(/to verify my licenses, NPI/).check();
+  const signature = page.getByLabel('Type your full legal name to sign');
+  await signature.fill('Wei Chan');
+  await press(page.getByRole('button', { name: 'Continue' }), testInfo);
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check these details' })).toContainText(
+    'Type your legal name as you gave it: Wei Chen.',
+  );
+  await signature.fill('wei chen');
+  await continueTo(page, 'Review and submit', 9);
+
+  // The review: names tidied, both registrations, the lifetime certification.
+  await expect(page.getByRole('region', { name: 'Identity and contact' })).toContainText('Wei Chen');
+  const deaBoard = page.getByRole('region', { name: 'DEA and board certification' });
+  await expect(deaBoard).toContainText('California: AB1234563');
+  await expect(deaBoard).toContainText('New York: FB1234563');
+  await expect(deaBoard).toContainText('Psychiatry, lifetime, no expiry date');
+  await expect(page.getByRole('region', { name: 'Attestations and signature' })).toContainText('Wei Chen,');
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await expect(documents).toContainText('DEA registration certificate (California)');
+  await expect(documents).toContainText('DEA registration certificate (New York)');
+  await expectNoSeriousA11yViolations(page);
+
+  // The server reads the CV's bytes and refuses it: back at its step, named, and no ✓ beside it.
+  await press(page.getByRole('button', { name: 'Submit application' }), testInfo);
+  await expectStepHeading(page, 'Work history and CV');
+  const cvSlot = page.getByText('CV', { exact: true }).locator('..');
+  await expect(cvSlot.getByText(/is not a PDF, JPEG or PNG file/)).toBeVisible();
+  await expect(cvSlot.getByText(/^Uploaded:/)).toHaveCount(0);
+  await expect(cvSlot.getByText('Not accepted: cv.pdf (1 KB)')).toBeVisible();
+  await expect(page.getByLabel('CV', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel('CV', { exact: true }).setInputFiles(asPdf('cv.pdf'));
+  await expect(cvSlot.getByText('Uploaded: cv.pdf (1 KB)')).toBeVisible();
+  await continueTo(page, 'Attestations and signature', 8);
+  await continueTo(page, 'Review and submit', 9);
+
+  const applied = page.waitForResponse(
+    (response) => response.url().endsWith('/api/clinician/apply') && response.request().method() === 'POST',
+  );
+  await press(page.getByRole('button', { name: 'Submit application' }), testInfo);
+  const response = await applied;
+  expect(response.status()).toBe(201);
+  const sent = response.request().postDataJSON();
+  expect(sent.deaRegistrations).toEqual([
+    { state: 'CA', number: 'AB1234563', expiresOn: inTwoYears },
+    { state: 'NY', number: 'fb1234563', expiresOn: inTwoYears },
+  ]);
+  expect(sent.boardCertification).toEqual({
+    board: 'American Board of Psychiatry and Neurology',
+    certificate: 'Psychiatry',
+    kind: 'lifetime',
+  });
+  expect(
+    sent.documents
+      .filter((d: { purpose: string }) => d.purpose === 'dea')
+      .map((d: { deaIndex: number }) => d.deaIndex),
+  ).toEqual([0, 1]);
+  await expect(page.getByRole('heading', { level: 1, name: 'Application received' })).toBeVisible();
 });
 
 async function expectStepHeading(page: Page, title: string) {

@@ -35,11 +35,14 @@ export function signupInput(overrides: Partial<ProvisionalPatientInput> = {}): P
   };
 }
 
-/** A document reference in the draft's prefix, as the browser sends it after an upload. */
+/**
+ * A document reference in the draft's prefix, as the browser sends it after an upload. `index` names
+ * the license (`licenseIndex`) or DEA registration (`deaIndex`) it belongs to.
+ */
 export function documentRef(
   draftId: string,
   purpose: DocumentPurpose,
-  licenseIndex?: number,
+  index?: number,
   overrides: Partial<DocumentRef> = {},
 ): DocumentRef {
   return {
@@ -48,7 +51,7 @@ export function documentRef(
     fileName: `${purpose}.pdf`,
     contentType: 'application/pdf',
     size: 120_000,
-    ...(licenseIndex === undefined ? {} : { licenseIndex }),
+    ...(index === undefined ? {} : purpose === 'dea' ? { deaIndex: index } : { licenseIndex: index }),
     ...overrides,
   };
 }

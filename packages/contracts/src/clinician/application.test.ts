@@ -21,8 +21,8 @@ const draftId = '3f1c2a4e-8b7d-4c5e-9f6a-1b2c3d4e5f60';
 
 const todayDate = new Date(`${today}T12:00:00Z`);
 
-function doc(purpose: DocumentPurpose, licenseIndex?: number) {
-  return documentRef(draftId, purpose, licenseIndex);
+function doc(purpose: DocumentPurpose, index?: number) {
+  return documentRef(draftId, purpose, index);
 }
 
 /** A psychiatrist's application: every section, DEA and board included. */
@@ -35,14 +35,15 @@ function validApplication(): ClinicianApplicationInput {
       profession: 'MD',
       specialties: ['Psychiatry'],
       licenses: [{ state: 'CA', number: 'A123456', expiresOn: isoDateInDays(430, todayDate) }],
-      dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(220, todayDate) },
+      deaRegistrations: [{ number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(220, todayDate) }],
       boardCertification: {
         board: 'ABPN',
         certificate: 'Psychiatry',
+        kind: 'time-limited',
         expiresOn: isoDateInDays(1500, todayDate),
       },
       workHistory: [{ employer: 'UCSF', role: 'Attending psychiatrist', startMonth: '2019-07' }],
-      documents: [doc('license', 0), doc('cv'), doc('malpractice'), doc('dea'), doc('board')],
+      documents: [doc('license', 0), doc('cv'), doc('malpractice'), doc('dea', 0), doc('board')],
     },
     todayDate,
   );
@@ -110,7 +111,7 @@ describe('makeClinicianApplicationSchema', () => {
     expect(result.success && result.data).toMatchObject({
       email: 'maria.lopez@example.com',
       phone: '+14155550134',
-      dea: { number: 'AB1234563' },
+      deaRegistrations: [{ number: 'AB1234563' }],
     });
   });
 
@@ -119,9 +120,29 @@ describe('makeClinicianApplicationSchema', () => {
     expect(issuesOf(input)).toEqual([]);
   });
 
-  it('refuses an invalid NPI', () => {
+  it('tidies legal names (trimmed, stray commas dropped, all lower case capitalised) and signs against them', () => {
+    const input = {
+      ...validApplication(),
+      legalFirstName: ' wei ',
+      legalLastName: 'chen ,',
+      signature: { typedName: 'Wei Chen', signedOn: today },
+    };
+    const parsed = schema.parse(input);
+    expect([parsed.legalFirstName, parsed.legalLastName]).toEqual(['Wei', 'Chen']);
+    expect(issuesOf({ ...input, legalLastName: 'McDonald' })).toEqual([
+      { path: 'signature.typedName', message: 'Type your legal name as you gave it: Wei McDonald.' },
+    ]);
+  });
+
+  it('refuses an NPI whose check digit fails as a likely typo, and one that is not 10 digits as such', () => {
     expect(issuesOf({ ...validApplication(), npi: '1234567890' })).toEqual([
-      { path: 'npi', message: 'Enter a valid 10-digit NPI.' },
+      { path: 'npi', message: "The check digit doesn't match; check for a typo." },
+    ]);
+    expect(issuesOf({ ...validApplication(), npi: '123456789' })).toEqual([
+      { path: 'npi', message: 'Enter your 10-digit NPI: 10 digits, like 1234567893.' },
+    ]);
+    expect(issuesOf({ ...validApplication(), npi: '' })).toEqual([
+      { path: 'npi', message: 'Enter your 10-digit NPI.' },
     ]);
   });
 
@@ -163,7 +184,7 @@ describe('makeClinicianApplicationSchema', () => {
     const input = { ...validApplication(), profession: 'LCSW' };
     expect(issuesOf(input)).toEqual([
       {
-        path: 'dea',
+        path: 'deaRegistrations',
         message: 'DEA registration does not apply to a Licensed clinical social worker (LCSW). Remove it.',
       },
       {
@@ -174,7 +195,7 @@ describe('makeClinicianApplicationSchema', () => {
   });
 
   it('accepts an LCSW without DEA or board certification', () => {
-    const { dea: _dea, boardCertification: _board, ...rest } = validApplication();
+    const { deaRegistrations: _dea, boardCertification: _board, ...rest } = validApplication();
     const input = {
       ...rest,
       profession: 'LCSW',
@@ -186,10 +207,68 @@ describe('makeClinicianApplicationSchema', () => {
   it('refuses an invalid DEA number', () => {
     const input = {
       ...validApplication(),
-      dea: { number: 'AB1234564', state: 'CA', expiresOn: '2027-06-30' },
+      deaRegistrations: [{ number: 'AB1234564', state: 'CA', expiresOn: '2027-06-30' }],
     };
     expect(issuesOf(input)).toEqual([
-      { path: 'dea.number', message: 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.' },
+      {
+        path: 'deaRegistrations.0.number',
+        message: 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.',
+      },
+    ]);
+  });
+
+  it('accepts a DEA registration in each of two states, each with its certificate', () => {
+    const input = {
+      ...validApplication(),
+      deaRegistrations: [
+        { number: 'AB1234563', state: 'CA', expiresOn: '2027-06-30' },
+        { number: 'FB1234563', state: 'NY', expiresOn: '2028-01-31' },
+      ],
+      documents: [...validApplication().documents, doc('dea', 1)],
+    };
+    expect(issuesOf(input)).toEqual([]);
+    const parsed = schema.parse(input);
+    expect(parsed.deaRegistrations?.map((r) => r.state)).toEqual(['CA', 'NY']);
+  });
+
+  it('refuses two DEA registrations in one state, and asks for the certificate of each', () => {
+    const registration = { number: 'AB1234563', state: 'CA', expiresOn: '2027-06-30' };
+    const input = {
+      ...validApplication(),
+      deaRegistrations: [registration, registration],
+      documents: [...validApplication().documents, doc('dea', 1)],
+    };
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'deaRegistrations.1.state',
+        message: 'You have already added a DEA registration for California.',
+      },
+    ]);
+    const other = { ...registration, state: 'NY' };
+    expect(issuesOf({ ...validApplication(), deaRegistrations: [registration, other] })).toEqual([
+      { path: 'documents.dea.1', message: 'Upload the certificate of your NY DEA registration.' },
+    ]);
+  });
+
+  it('accepts a lifetime or continuous board certification without an expiry date, and only those', () => {
+    for (const kind of ['lifetime', 'continuous'] as const) {
+      const input = {
+        ...validApplication(),
+        boardCertification: { board: 'ABPN', certificate: 'Psychiatry', kind },
+      };
+      expect(issuesOf(input)).toEqual([]);
+      expect(
+        issuesOf({ ...input, boardCertification: { ...input.boardCertification, expiresOn: '2030-01-01' } }),
+      ).toEqual([
+        {
+          path: 'boardCertification.expiresOn',
+          message: `A ${kind} certification has no expiry date. Leave it out.`,
+        },
+      ]);
+    }
+    const timeLimited = { board: 'ABPN', certificate: 'Psychiatry', kind: 'time-limited' as const };
+    expect(issuesOf({ ...validApplication(), boardCertification: timeLimited })).toEqual([
+      { path: 'boardCertification.expiresOn', message: 'Enter the date this certification expires.' },
     ]);
   });
 
@@ -216,14 +295,14 @@ describe('makeClinicianApplicationSchema', () => {
     };
     expect(issuesOf(input)).toEqual([
       { path: 'documents.license.1', message: 'Upload a copy of your NY license.' },
-      { path: 'documents.dea', message: 'Upload your DEA registration certificate.' },
+      { path: 'documents.dea.0', message: 'Upload the certificate of your CA DEA registration.' },
       { path: 'documents.board', message: 'Upload your board certificate.' },
       { path: 'documents.cv', message: 'Upload your CV.' },
     ]);
   });
 
   it('refuses a duplicate CV, a DEA certificate without a DEA registration and an unassigned license copy', () => {
-    const { dea: _dea, ...rest } = validApplication();
+    const { deaRegistrations: _dea, ...rest } = validApplication();
     const input = { ...rest, documents: [...rest.documents, doc('cv'), doc('license')] };
     expect(issuesOf(input)).toEqual([
       { path: 'documents.cv', message: 'Upload only one CV.' },
@@ -236,7 +315,7 @@ describe('makeClinicianApplicationSchema', () => {
     const input = { ...validApplication(), signature: { typedName: 'Maria Lopes', signedOn: '2026-11-22' } };
     expect(issuesOf(input)).toEqual([
       { path: 'signature.signedOn', message: "Sign with today's date." },
-      { path: 'signature.typedName', message: 'Type your full legal name to sign.' },
+      { path: 'signature.typedName', message: 'Type your legal name as you gave it: Maria Lopez.' },
     ]);
   });
 
@@ -300,6 +379,7 @@ describe('makeClinicianApplicationSchema', () => {
       boardCertification: {
         board: `AB${rlo}PN`,
         certificate: 'Psych\niatry',
+        kind: 'time-limited',
         expiresOn: isoDateInDays(1500, todayDate),
       },
       malpractice: { ...input.malpractice, carrier: `Med${rlo}Pro`, policyNumber: 'MP\t100' },
@@ -332,7 +412,6 @@ describe('makeClinicianApplicationSchema', () => {
       new Set([
         'This contains hidden characters that change the direction of text. Retype it without them.',
         'This cannot contain line breaks, tabs or other control characters. Retype it on one line.',
-        'Type your full legal name to sign.',
       ]),
     );
   });
@@ -445,8 +524,9 @@ describe('requiredDocumentSlots', () => {
       'documents.malpractice',
       'documents.cv',
     ]);
-    expect(slots({ licenses: [], dea: {}, boardCertification: {} })).toEqual([
-      'documents.dea',
+    expect(slots({ licenses: [], deaRegistrations: [{ state: 'CA' }, {}], boardCertification: {} })).toEqual([
+      'documents.dea.0',
+      'documents.dea.1',
       'documents.board',
       'documents.malpractice',
       'documents.cv',

@@ -105,6 +105,8 @@ export const documentRefSchema = strictObject({
   size: sizeSchema,
   /** For `license` documents: the index in `licenses` of the license this is a copy of. */
   licenseIndex: z.number().int().min(0).optional(),
+  /** For `dea` documents: the index in `deaRegistrations` of the registration this certifies. */
+  deaIndex: z.number().int().min(0).optional(),
 });
 export type DocumentRef = z.infer<typeof documentRefSchema>;
 
@@ -118,23 +120,52 @@ export type RequiredDocumentSlot = {
   duplicate: string;
 } & (
   | {
-      purpose: 'license' /** The index in `licenses` of the license this is a copy of. */;
+      purpose: 'license';
+      /** The index in `licenses` of the license this is a copy of. */
       licenseIndex: number;
+      deaIndex?: undefined;
     }
-  | { purpose: Exclude<DocumentPurpose, 'license'>; licenseIndex?: undefined }
+  | {
+      purpose: 'dea';
+      /** The index in `deaRegistrations` of the registration this certifies. */
+      deaIndex: number;
+      licenseIndex?: undefined;
+    }
+  | { purpose: Exclude<DocumentPurpose, 'license' | 'dea'>; licenseIndex?: undefined; deaIndex?: undefined }
 );
 
 /** The parts of an application (parsed, or as the form builds it) that decide which documents it needs. */
 export interface DocumentSlotSource {
   licenses: readonly { state?: string | undefined }[];
-  dea?: object | undefined;
+  deaRegistrations?: readonly { state?: string | undefined }[] | undefined;
   boardCertification?: object | undefined;
+}
+
+/** The index a document of this purpose carries to name its license or DEA registration, if any. */
+export function slotIndexOf(doc: {
+  purpose: DocumentPurpose;
+  licenseIndex?: number | undefined;
+  deaIndex?: number | undefined;
+}): number | undefined {
+  return doc.purpose === 'license' ? doc.licenseIndex : doc.purpose === 'dea' ? doc.deaIndex : undefined;
+}
+
+/** The issue path of a document's upload slot: `documents.license.0`, `documents.dea.1`, `documents.cv`. */
+export function documentSlotPath(doc: {
+  purpose: DocumentPurpose;
+  licenseIndex?: number | undefined;
+  deaIndex?: number | undefined;
+}): string {
+  return doc.purpose === 'license' || doc.purpose === 'dea'
+    ? `documents.${doc.purpose}.${slotIndexOf(doc) ?? 0}`
+    : `documents.${doc.purpose}`;
 }
 
 /**
  * The one rule for which documents an application needs, in the order the form asks for them: a copy
- * of each license (by its index in `licenses`), the DEA certificate when there is a DEA registration,
- * the board certificate when there is a board certification, the malpractice certificate and the CV.
+ * of each license (by its index in `licenses`), the certificate of each DEA registration (by its index
+ * in `deaRegistrations`), the board certificate when there is a board certification, the malpractice
+ * certificate and the CV.
  * (DEA and board sections are only allowed for professions that have them; the contract says so.)
  * The contract's refinement and the form (missing uploads, the request's document list, the review)
  * all derive from this.
@@ -150,14 +181,16 @@ export function requiredDocumentSlots(application: DocumentSlotSource): Required
       duplicate: `Upload only one copy of your ${state} license.`,
     };
   });
-  if (application.dea !== undefined) {
+  (application.deaRegistrations ?? []).forEach((registration, deaIndex) => {
+    const state = registration.state ? `${registration.state} ` : '';
     slots.push({
       purpose: 'dea',
-      path: 'documents.dea',
-      missing: 'Upload your DEA registration certificate.',
-      duplicate: 'Upload only one DEA registration certificate.',
+      deaIndex,
+      path: `documents.dea.${deaIndex}`,
+      missing: `Upload the certificate of your ${state}DEA registration.`,
+      duplicate: `Upload only one certificate of your ${state}DEA registration.`,
     });
-  }
+  });
   if (application.boardCertification !== undefined) {
     slots.push({
       purpose: 'board',
@@ -188,6 +221,25 @@ const outOfPlaceDocument: Record<'dea' | 'board', string> = {
   dea: 'Remove the DEA certificate, or add your DEA registration.',
   board: 'Remove the board certificate, or add your board certification.',
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Board certification
+
+/**
+ * How a board certification lasts: a time-limited one has an expiry date; a lifetime certificate
+ * (issued before the boards moved to time-limited ones) and a continuous one (kept current through
+ * ongoing maintenance, with no end date on the certificate) have none.
+ */
+export const boardCertificationKinds = {
+  'time-limited': 'Time-limited: it has an expiry date',
+  lifetime: 'Lifetime: it never expires',
+  continuous: 'Continuous: kept current through ongoing maintenance, with no expiry date',
+} as const;
+export type BoardCertificationKind = keyof typeof boardCertificationKinds;
+export const boardCertificationKindCodes = Object.keys(boardCertificationKinds) as [
+  BoardCertificationKind,
+  ...BoardCertificationKind[],
+];
 
 // ---------------------------------------------------------------------------------------------------
 // Work history gaps
@@ -255,6 +307,8 @@ export function findWorkHistoryGaps(
 // The application
 
 export const MAX_LICENSES = 20;
+/** A DEA registration is per state, so at most one a state (and as many as licenses, at most). */
+export const MAX_DEA_REGISTRATIONS = 20;
 export const MAX_SPECIALTIES = 10;
 export const MAX_JOBS = 30;
 
@@ -281,9 +335,23 @@ const explanationSchema = plainText({ multiline: true })
   .max(1000, 'Keep the explanation to 1000 characters or fewer.')
   .optional();
 
+/**
+ * A name as typed, tidied the way a person would write it on a form: spaces trimmed and collapsed,
+ * stray commas or semicolons at either end dropped, and a name typed all in lower case capitalised
+ * (`wei chen ,` → `Wei Chen`). A name with any capital letter is kept as typed (`McDonald`, `van Dyk`).
+ */
+export function tidyName(name: string): string {
+  const tidied = name.replace(/\s+/g, ' ').replace(/^[\s,;]+|[\s,;]+$/g, '');
+  if (tidied !== tidied.toLowerCase()) return tidied;
+  return tidied.replace(
+    /(^|[\s'-])(\p{Ll})/gu,
+    (_match, before: string, letter: string) => before + letter.toUpperCase(),
+  );
+}
+
 /** Compares a typed signature with the legal name: case-insensitive, runs of whitespace count as one space. */
 function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return tidyName(name).toLowerCase();
 }
 
 function listStateNames(states: readonly UsStateCode[]): string {
@@ -356,6 +424,71 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       });
     });
 
+  const deaRegistrationSchema = strictObject(
+    {
+      number: z
+        .string({ error: 'Enter the DEA number.' })
+        .transform(normalizeDeaNumber)
+        .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
+      state: usStateSchema('Choose the state of this DEA registration.'),
+      expiresOn: futureDateSchema(
+        'Enter the date this registration expires.',
+        'This DEA registration has expired.',
+      ),
+    },
+    'Enter the details of this DEA registration.',
+  );
+
+  const deaRegistrationsSchema = z
+    .array(deaRegistrationSchema, { error: 'Add your DEA registrations, or leave them out.' })
+    .min(1, 'Add your DEA registration, or say you have none.')
+    .max(MAX_DEA_REGISTRATIONS, `You can add up to ${MAX_DEA_REGISTRATIONS} DEA registrations.`)
+    .superRefine((registrations, ctx) => {
+      // DEA registration is per state: one a state.
+      const seen = new Set<string>();
+      registrations.forEach((registration, i) => {
+        if (seen.has(registration.state)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'state'],
+            message: `You have already added a DEA registration for ${usStates[registration.state]}.`,
+          });
+        }
+        seen.add(registration.state);
+      });
+    });
+
+  const boardCertificationSchema = strictObject(
+    {
+      board: requiredText('Enter the certifying board.'),
+      certificate: requiredText('Enter the certificate or specialty.'),
+      kind: z.enum(boardCertificationKindCodes, {
+        error: 'Choose whether this certification has an expiry date.',
+      }),
+      /** Only for a time-limited certification; lifetime and continuous ones have none. */
+      expiresOn: futureDateSchema(
+        'Enter the date this certification expires.',
+        'This certification has expired.',
+      ).optional(),
+    },
+    'Enter your board certification, or leave it out.',
+  ).superRefine((board, ctx) => {
+    if (board.kind === 'time-limited' && board.expiresOn === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresOn'],
+        message: 'Enter the date this certification expires.',
+      });
+    }
+    if (board.kind !== 'time-limited' && board.expiresOn !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresOn'],
+        message: `A ${board.kind} certification has no expiry date. Leave it out.`,
+      });
+    }
+  });
+
   const jobSchema = strictObject({
     employer: requiredText('Enter the employer.'),
     role: requiredText('Enter your role.'),
@@ -397,8 +530,8 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
     /** Chosen by the browser once per draft, so a double submit creates one application. */
     idempotencyKey: z.uuid({ error: 'This form is out of date. Reload the page and try again.' }),
 
-    legalFirstName: requiredText('Enter your legal first name.', 100),
-    legalLastName: requiredText('Enter your legal last name.', 100),
+    legalFirstName: requiredText('Enter your legal first name.', 100).overwrite(tidyName),
+    legalLastName: requiredText('Enter your legal last name.', 100).overwrite(tidyName),
     email: emailSchema,
     phone: phoneSchema,
     practiceAddress: strictObject(
@@ -421,36 +554,17 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
       .min(1, 'Add at least one specialty.')
       .max(MAX_SPECIALTIES, `You can list up to ${MAX_SPECIALTIES} specialties.`),
     npi: z
-      .string({ error: 'Enter a valid 10-digit NPI.' })
+      .string({ error: 'Enter your 10-digit NPI.' })
       .trim()
-      .refine(isValidNpi, 'Enter a valid 10-digit NPI.'),
+      .min(1, { error: 'Enter your 10-digit NPI.', abort: true })
+      .regex(/^\d{10}$/, { error: 'Enter your 10-digit NPI: 10 digits, like 1234567893.', abort: true })
+      // Ten digits that fail the check digit are almost always a typo; say so, not "invalid".
+      .refine(isValidNpi, "The check digit doesn't match; check for a typo."),
 
     licenses: licensesSchema,
-    dea: strictObject(
-      {
-        number: z
-          .string({ error: 'Enter your DEA number.' })
-          .transform(normalizeDeaNumber)
-          .refine(isValidDeaNumber, 'Enter a valid DEA number: 2 letters and 7 digits, like AB1234563.'),
-        state: usStateSchema('Choose the state of this DEA registration.'),
-        expiresOn: futureDateSchema(
-          'Enter the date this registration expires.',
-          'This DEA registration has expired.',
-        ),
-      },
-      'Enter your DEA registration, or leave it out.',
-    ).optional(),
-    boardCertification: strictObject(
-      {
-        board: requiredText('Enter the certifying board.'),
-        certificate: requiredText('Enter the certificate or specialty.'),
-        expiresOn: futureDateSchema(
-          'Enter the date this certification expires.',
-          'This certification has expired.',
-        ),
-      },
-      'Enter your board certification, or leave it out.',
-    ).optional(),
+    /** One a state: DEA registration is per state. Left out when the clinician has none. */
+    deaRegistrations: deaRegistrationsSchema.optional(),
+    boardCertification: boardCertificationSchema.optional(),
     malpractice: strictObject(
       {
         carrier: requiredText('Enter your malpractice insurance carrier.'),
@@ -480,7 +594,10 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
 
     documents: z
       .array(documentRefSchema, { error: 'Upload your documents.' })
-      .max(MAX_LICENSES + 4, 'There are too many documents. Remove the ones not asked for.'),
+      .max(
+        MAX_LICENSES + MAX_DEA_REGISTRATIONS + 3,
+        'There are too many documents. Remove the ones not asked for.',
+      ),
 
     attestations: strictObject(
       {
@@ -503,10 +620,10 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
     .superRefine(
       (app, ctx) => {
         const details = professions[app.profession];
-        if (app.dea && !details.dea) {
+        if (app.deaRegistrations && !details.dea) {
           ctx.addIssue({
             code: 'custom',
-            path: ['dea'],
+            path: ['deaRegistrations'],
             message: `DEA registration does not apply to a ${details.label}. Remove it.`,
           });
         }
@@ -518,7 +635,7 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
           });
         }
       },
-      whenParsed('profession', 'dea', 'boardCertification'),
+      whenParsed('profession', 'deaRegistrations', 'boardCertification'),
     )
     .superRefine(
       (app, ctx) => {
@@ -552,19 +669,22 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
         const required = requiredDocumentSlots(app);
         for (const slot of required) {
           const n = app.documents.filter(
-            (doc) =>
-              doc.purpose === slot.purpose &&
-              (slot.purpose !== 'license' || doc.licenseIndex === slot.licenseIndex),
+            (doc) => doc.purpose === slot.purpose && slotIndexOf(doc) === slotIndexOf(slot),
           ).length;
-          const path = slot.purpose === 'license' ? ['license', slot.licenseIndex] : [slot.purpose];
+          const path = documentSlotPath(slot).split('.').slice(1);
           if (n === 0) issue(path, slot.missing);
           if (n > 1) issue(path, slot.duplicate);
         }
-        // A license copy names the license it is a copy of.
+        // A license copy names the license it is a copy of, a DEA certificate its registration.
         app.documents.forEach((doc, j) => {
-          if (doc.purpose !== 'license') return;
-          if (doc.licenseIndex === undefined || doc.licenseIndex >= app.licenses.length) {
-            issue([j, 'licenseIndex'], 'Choose which license this document is a copy of.');
+          if (doc.purpose === 'license') {
+            if (doc.licenseIndex === undefined || doc.licenseIndex >= app.licenses.length) {
+              issue([j, 'licenseIndex'], 'Choose which license this document is a copy of.');
+            }
+          } else if (doc.purpose === 'dea' && app.deaRegistrations) {
+            if (doc.deaIndex === undefined || doc.deaIndex >= app.deaRegistrations.length) {
+              issue([j, 'deaIndex'], 'Choose which DEA registration this certificate is for.');
+            }
           }
         });
         // Documents for a section the application does not have are out of place.
@@ -575,21 +695,30 @@ export function makeClinicianApplicationSchema(servedStates: readonly UsStateCod
           }
         }
       },
-      whenParsed('licenses', 'dea', 'boardCertification', 'documents'),
+      whenParsed('licenses', 'deaRegistrations', 'boardCertification', 'documents'),
     )
     .superRefine(
       (app, ctx) => {
-        const legalName = normalizeName(`${app.legalFirstName} ${app.legalLastName}`);
+        const legalName = tidyName(`${app.legalFirstName} ${app.legalLastName}`);
         // An empty name already has its own issue.
-        if (app.signature.typedName && normalizeName(app.signature.typedName) !== legalName) {
+        if (app.signature.typedName && normalizeName(app.signature.typedName) !== normalizeName(legalName)) {
           ctx.addIssue({
             code: 'custom',
             path: ['signature', 'typedName'],
-            message: 'Type your full legal name to sign.',
+            // Names the name expected, so a person who typed a nickname or a middle name sees why.
+            message: `Type your legal name as you gave it: ${legalName}.`,
           });
         }
       },
-      whenParsed('legalFirstName', 'legalLastName', 'signature'),
+      {
+        // The message repeats the legal name, so only a name with no problem of its own (a hidden
+        // text-direction character, say) is checked against, and echoed.
+        when: (payload) =>
+          whenParsed('legalFirstName', 'legalLastName', 'signature').when(payload) &&
+          !payload.issues.some((issue) =>
+            ['legalFirstName', 'legalLastName'].includes(String(issue.path?.[0])),
+          ),
+      },
     );
 }
 

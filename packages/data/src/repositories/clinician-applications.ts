@@ -21,7 +21,10 @@ export interface StoredDocument {
   uploadedKey: string;
   purpose: DocumentPurpose;
   fileName: string;
+  /** A license copy: the index of its license in `application.licenses`. */
   licenseIndex?: number;
+  /** A DEA certificate: the index of its registration in `application.deaRegistrations`. */
+  deaIndex?: number;
   /** What the server found in S3, not what the browser claimed. */
   contentType: DocumentContentType;
   size: number;

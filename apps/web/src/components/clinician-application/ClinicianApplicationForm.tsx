@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  type DocumentPurpose,
   isoDateToday,
   makeClinicianApplicationSchema,
   toFieldIssues,
@@ -20,6 +19,7 @@ import {
   documentSlotsOf,
   isApplicationInput,
   newDraft,
+  purposeOfSlot,
   readStoredDraft,
   type StoredDocument,
   toApplicationPayload,
@@ -34,6 +34,7 @@ import {
   initialFormState,
   isReady,
   proofOf,
+  reachableStep,
   serverErrors,
   slotPath,
 } from './form-state';
@@ -64,6 +65,8 @@ import { useDocumentUploads } from './use-document-uploads';
 export interface ClinicianApplicationFormProps {
   servedStates: readonly UsStateCode[];
   brandName: string;
+  /** Shown above the first step only ("Have these ready"). */
+  intro?: ReactNode;
 }
 
 const SUMMARY_ID = 'ca-error-summary';
@@ -71,10 +74,6 @@ const SUBMIT_ALERT_ID = 'ca-submit-alert';
 
 const CHECK_FIELDS = 'Some fields need your attention.';
 const UPLOAD_PENDING = 'Wait for this upload to finish, or cancel it.';
-
-function purposeOf(slot: DocumentSlot): DocumentPurpose {
-  return slot.startsWith('license:') ? 'license' : (slot as DocumentPurpose);
-}
 
 /**
  * Missing uploads, said per slot. The contract reports them too, but only once the licenses, DEA and
@@ -94,10 +93,19 @@ function missingDocuments(draft: ApplicationDraft): Errors {
  * server reads) the form shows the email step, and comes back to where the draft was once proven.
  * Its state is one reducer (form-state.ts); this component runs the side effects.
  */
-export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianApplicationFormProps) {
+/** The step the page's URL names (`?step=licenses`), if it names one. */
+function stepInUrl(): number | undefined {
+  const id = new URLSearchParams(window.location.search).get('step');
+  const index = steps.findIndex((step) => step.id === id);
+  return index === -1 ? undefined : index;
+}
+
+export function ClinicianApplicationForm({ servedStates, brandName, intro }: ClinicianApplicationFormProps) {
   const router = useRouter();
   const schema = useMemo(() => makeClinicianApplicationSchema(servedStates), [servedStates]);
   const [state, dispatch] = useReducer(formReducer, initialFormState);
+  const latestState = useRef(state);
+  latestState.current = state;
   const { draft, errors, summaryStep, submit: submitState, cameFromReview, focus, emailNotice } = state;
   /** Set while a submit is in flight, so a second click (before the button disables) sends nothing. */
   const submitting = useRef(false);
@@ -115,7 +123,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   // Then ask whether this browser has proven the draft's email: if so, go on where the draft was.
   useEffect(() => {
     const restored = readStoredDraft(steps.length) ?? newDraft();
-    dispatch({ type: 'restored', draft: restored, today: isoDateToday() });
+    dispatch({ type: 'restored', draft: restored, today: isoDateToday(), requested: stepInUrl() });
     let cancelled = false;
     void checkProof().then(({ proof: found, notice: unreachableNotice }) => {
       if (cancelled) return;
@@ -132,6 +140,39 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
   useEffect(() => {
     if (state.hydrated && !state.finished) writeStoredDraft(draft);
   }, [draft, state.hydrated, state.finished]);
+
+  // Each step has its own URL (`?step=licenses`): moving on adds a history entry, so the browser's
+  // back (and Android's back gesture) goes to the previous step, and a reload stays on the step. The
+  // first sync, and a URL naming a step that cannot be shown, replace the entry instead.
+  const urlSynced = useRef(false);
+  useEffect(() => {
+    if (!ready || state.finished) return;
+    const id = steps[step]?.id;
+    const url = new URL(window.location.href);
+    if (id && url.searchParams.get('step') !== id) {
+      url.searchParams.set('step', id);
+      if (urlSynced.current) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }
+    urlSynced.current = true;
+  }, [ready, step, state.finished]);
+
+  useEffect(() => {
+    const visit = () => {
+      const requested = stepInUrl();
+      if (requested === undefined) return;
+      const shown = reachableStep(latestState.current, requested);
+      // A step not reached yet (or past an unproven email) keeps this entry, naming the step shown.
+      if (shown !== requested) {
+        const url = new URL(window.location.href);
+        url.searchParams.set('step', steps[shown]?.id ?? steps[0].id);
+        window.history.replaceState(null, '', url);
+      }
+      dispatch({ type: 'visit', step: shown });
+    };
+    window.addEventListener('popstate', visit);
+    return () => window.removeEventListener('popstate', visit);
+  }, []);
 
   // Leaving mid-upload loses the upload (files cannot be saved): ask first.
   const uploading = Object.values(uploads.states).some((upload) => upload?.status === 'uploading');
@@ -179,10 +220,6 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
 
   function change(path: string, update: (d: ApplicationDraft) => ApplicationDraft) {
     dispatch({ type: 'change', path, update, check });
-  }
-
-  function blur(path: string, value: string) {
-    dispatch({ type: 'blur', path, value, check });
   }
 
   async function submit() {
@@ -270,7 +307,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         disabled={!ready || !draft.draftId}
         onChoose={(file) => {
           dispatch({ type: 'clearError', path });
-          void uploads.start(slot, purposeOf(slot), file);
+          void uploads.start(slot, purposeOfSlot(slot), file);
         }}
         onRetry={() => uploads.retry(slot)}
         onCancel={() => uploads.cancel(slot)}
@@ -294,7 +331,6 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
     today: state.today,
     error: (path) => errors[path],
     change,
-    blur,
     renderDocument,
     forgetDocument: uploads.cancel,
     requestFocus: (id) => requestFocus({ kind: 'id', id }),
@@ -322,7 +358,12 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
 
   return (
     <div ref={topRef} className="scroll-mt-4">
-      <StepProgress current={step} />
+      {step === 0 ? intro : null}
+      <StepProgress
+        current={step}
+        furthest={isProven(draft.email, proof) ? draft.furthestStep : EMAIL_STEP}
+        onVisit={(target) => dispatch({ type: 'visit', step: target })}
+      />
 
       {step === EMAIL_STEP ? (
         <EmailStep
@@ -411,7 +452,7 @@ export function ClinicianApplicationForm({ servedStates, brandName }: ClinicianA
         </p>
         <button
           type="button"
-          className="shrink-0 self-start rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 sm:self-auto"
+          className="min-h-11 shrink-0 self-start rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-100 sm:self-auto"
           disabled={!ready || isSubmitting}
           onClick={startOver}
         >

@@ -23,8 +23,13 @@ export interface DocumentUploadProps {
   onRemove: () => void;
 }
 
+/** 44 px high at least: a tap target a finger can hit (Replace, Remove, Cancel, Retry). */
 const secondaryButton =
-  'inline-flex items-center rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50';
+  'inline-flex min-h-11 min-w-11 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50';
+
+/** The label that stands in for the browser's "Choose File / No file chosen", styled as a button. */
+const chooseButton =
+  'mt-3 inline-flex min-h-11 cursor-pointer items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700 peer-disabled:cursor-not-allowed peer-disabled:opacity-70';
 
 /**
  * One document slot: choose a file, watch it upload straight to storage, then Replace or Remove it.
@@ -46,6 +51,9 @@ export function DocumentUpload(props: DocumentUploadProps) {
   const message = refused?.message ?? error;
   const showInput = !uploading && (!uploaded || Boolean(message) || Boolean(failed));
   const phase = uploading ? 'uploading' : failed ? 'failed' : uploaded && !showInput ? 'uploaded' : 'choose';
+  // The ✓ means "this file is accepted": never beside a message that says otherwise (a file the
+  // server refused to verify, or a newer choice refused while an earlier file is still attached).
+  const accepted = uploaded && !failed && !message;
 
   useEffect(() => {
     const wrapper = wrapperRef.current;
@@ -99,9 +107,10 @@ export function DocumentUpload(props: DocumentUploadProps) {
 
   return (
     <div ref={wrapperRef} className="rounded-lg border border-slate-300 bg-slate-50 p-4">
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
+      {/* Names the file input (aria-labelledby); the visible <label> below is its button. */}
+      <p id={`${id}-label`} className="block text-sm font-semibold text-slate-800">
         {label}
-      </label>
+      </p>
       <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
         {props.hint ?? 'PDF, JPEG or PNG, 10 MB or smaller.'}
       </p>
@@ -112,13 +121,18 @@ export function DocumentUpload(props: DocumentUploadProps) {
             {uploading.phase === 'preparing' ? 'Preparing to upload' : 'Uploading'}{' '}
             <span className="font-medium break-all">{uploading.fileName}</span>…
           </p>
-        ) : uploaded && !failed ? (
+        ) : accepted ? (
           <p className="mt-3 flex items-start gap-2">
             <CheckCircleIcon drawing="small" className="mt-0.5 size-5 shrink-0 text-brand-600" />
             <span className="break-all">
               <span className="font-semibold">Uploaded:</span> {uploaded.fileName} (
               {formatBytes(uploaded.size)})
             </span>
+          </p>
+        ) : uploaded && !failed ? (
+          <p className="mt-3 break-all">
+            <span className="font-semibold">{refused ? 'Still attached:' : 'Not accepted:'}</span>{' '}
+            {uploaded.fileName} ({formatBytes(uploaded.size)})
           </p>
         ) : null}
       </div>
@@ -141,7 +155,7 @@ export function DocumentUpload(props: DocumentUploadProps) {
       ) : null}
 
       {phase === 'uploaded' || (uploaded && failed) ? (
-        <div className="mt-2 flex flex-wrap gap-2 pl-7">
+        <div className="mt-2 flex flex-wrap gap-2 sm:pl-7">
           <button
             ref={replaceRef}
             type="button"
@@ -185,19 +199,25 @@ export function DocumentUpload(props: DocumentUploadProps) {
         </p>
       ) : null}
 
-      <input
-        ref={inputRef}
-        id={id}
-        name={id}
-        type="file"
-        accept={ACCEPT_ATTRIBUTE}
-        hidden={!showInput}
-        disabled={disabled}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-3 block w-full text-sm text-slate-800 file:mr-3 file:cursor-pointer file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-semibold file:text-white hover:file:bg-brand-700 disabled:opacity-70"
-        onChange={choose}
-      />
+      {/* A real file input (keyboard and screen readers know it), visually hidden; its label is the button. */}
+      <div hidden={!showInput}>
+        <input
+          ref={inputRef}
+          id={id}
+          name={id}
+          type="file"
+          accept={ACCEPT_ATTRIBUTE}
+          disabled={disabled}
+          aria-labelledby={`${id}-label`}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy}
+          className="peer sr-only"
+          onChange={choose}
+        />
+        <label htmlFor={id} className={chooseButton}>
+          {uploaded ? 'Choose another file' : 'Choose a file'}
+        </label>
+      </div>
     </div>
   );
 }

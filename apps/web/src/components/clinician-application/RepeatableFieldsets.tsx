@@ -6,6 +6,8 @@ interface RepeatableFieldsetsProps<Item extends { id: string }> {
   items: readonly Item[];
   /** Capitalised, as in the legend: `License` gives “License 2” and “Remove license 2”. */
   noun: string;
+  /** The noun inside a sentence, when lower-casing it is wrong (`DEA registration`). */
+  nounInSentence?: string;
   /** The error for the list as a whole, shown above it. */
   listError: string | undefined;
   listErrorId: string;
@@ -40,7 +42,7 @@ export function RepeatableFieldsets<Item extends { id: string }>(props: Repeatab
                 className={`mt-4 ${linkButtonClass}`}
                 onClick={() => props.onRemove(item)}
               >
-                Remove {noun.toLowerCase()} {index + 1}
+                Remove {props.nounInSentence ?? noun.toLowerCase()} {index + 1}
               </button>
             ) : null}
           </fieldset>

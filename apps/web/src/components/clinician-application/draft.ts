@@ -27,6 +27,15 @@ export interface LicenseDraft {
   expiresOn: string;
 }
 
+/** One DEA registration (they are per state). */
+export interface DeaDraft {
+  /** Stable across add/remove, so a registration keeps its uploaded certificate; not sent to the server. */
+  id: string;
+  state: string;
+  number: string;
+  expiresOn: string;
+}
+
 export interface JobDraft {
   id: string;
   employer: string;
@@ -37,11 +46,14 @@ export interface JobDraft {
   gapBeforeExplanation: string;
 }
 
-/** An uploaded document as kept in the draft: its slot says which license it belongs to. */
-export type StoredDocument = Omit<DocumentRef, 'licenseIndex'>;
+/** An uploaded document as kept in the draft: its slot says which license or DEA registration it belongs to. */
+export type StoredDocument = Omit<DocumentRef, 'licenseIndex' | 'deaIndex'>;
 
-/** `cv`, `malpractice`, `dea`, `board`, or `license:<license id>`: one upload each. */
-export type DocumentSlot = Exclude<DocumentPurpose, 'license'> | `license:${string}`;
+/** `cv`, `malpractice`, `board`, `license:<license id>` or `dea:<registration id>`: one upload each. */
+export type DocumentSlot =
+  | Exclude<DocumentPurpose, 'license' | 'dea'>
+  | `license:${string}`
+  | `dea:${string}`;
 
 export interface ApplicationDraft {
   version: 2;
@@ -53,6 +65,11 @@ export interface ApplicationDraft {
    * form shows the email step whatever this says, and comes back here once the email is proven.
    */
   step: number;
+  /**
+   * The furthest step reached: every step up to it can be gone back to (by the progress links or the
+   * browser's back and forward); one past it only through Continue, which checks the step first.
+   */
+  furthestStep: number;
   /**
    * The email the application is for, as the server returned it when the code was confirmed (the
    * submit must send exactly the proven email). Empty until then.
@@ -70,9 +87,10 @@ export interface ApplicationDraft {
   npi: string;
   licenses: LicenseDraft[];
   hasDea: boolean;
-  dea: { number: string; state: string; expiresOn: string };
+  deaRegistrations: DeaDraft[];
   hasBoardCertification: boolean;
-  boardCertification: { board: string; certificate: string; expiresOn: string };
+  /** `kind` is a `BoardCertificationKind`, or empty until chosen; `expiresOn` counts only when time-limited. */
+  boardCertification: { board: string; certificate: string; kind: string; expiresOn: string };
   malpractice: {
     carrier: string;
     policyNumber: string;
@@ -103,6 +121,10 @@ export function emptyLicense(id: string): LicenseDraft {
   return { id, state: '', number: '', expiresOn: '' };
 }
 
+export function emptyDea(id: string): DeaDraft {
+  return { id, state: '', number: '', expiresOn: '' };
+}
+
 export function emptyJob(id: string): JobDraft {
   return {
     id,
@@ -121,6 +143,7 @@ export const initialDraft: ApplicationDraft = {
   draftId: '',
   idempotencyKey: '',
   step: 0,
+  furthestStep: 0,
   email: '',
   codeSentTo: '',
   legalFirstName: '',
@@ -132,9 +155,9 @@ export const initialDraft: ApplicationDraft = {
   npi: '',
   licenses: [emptyLicense('license-1')],
   hasDea: false,
-  dea: { number: '', state: '', expiresOn: '' },
+  deaRegistrations: [emptyDea('dea-1')],
   hasBoardCertification: false,
-  boardCertification: { board: '', certificate: '', expiresOn: '' },
+  boardCertification: { board: '', certificate: '', kind: '', expiresOn: '' },
   malpractice: {
     carrier: '',
     policyNumber: '',
@@ -156,6 +179,17 @@ export function newDraft(): ApplicationDraft {
 
 export function licenseSlot(license: Pick<LicenseDraft, 'id'>): DocumentSlot {
   return `license:${license.id}`;
+}
+
+export function deaSlot(registration: Pick<DeaDraft, 'id'>): DocumentSlot {
+  return `dea:${registration.id}`;
+}
+
+/** What a slot's document is for: `license:…` a license copy, `dea:…` a DEA certificate. */
+export function purposeOfSlot(slot: DocumentSlot): DocumentPurpose {
+  if (slot.startsWith('license:')) return 'license';
+  if (slot.startsWith('dea:')) return 'dea';
+  return slot as DocumentPurpose;
 }
 
 export function professionOf(draft: Pick<ApplicationDraft, 'profession'>): Profession | undefined {
@@ -264,7 +298,7 @@ export function documentSlotsOf(
     | 'hasDea'
     | 'hasBoardCertification'
     | 'licenses'
-    | 'dea'
+    | 'deaRegistrations'
     | 'boardCertification'
     | 'documents'
   >,
@@ -272,13 +306,20 @@ export function documentSlotsOf(
   const included = includedSections(draft);
   const required = requiredDocumentSlots({
     licenses: draft.licenses,
-    dea: included.dea ? draft.dea : undefined,
+    deaRegistrations: included.dea ? draft.deaRegistrations : undefined,
     boardCertification: included.board ? draft.boardCertification : undefined,
   });
   return required.flatMap((requirement) => {
-    const license = requirement.purpose === 'license' ? draft.licenses[requirement.licenseIndex] : undefined;
-    const slot: DocumentSlot | undefined =
-      requirement.purpose === 'license' ? license && licenseSlot(license) : requirement.purpose;
+    let slot: DocumentSlot | undefined;
+    if (requirement.purpose === 'license') {
+      const license = draft.licenses[requirement.licenseIndex];
+      slot = license && licenseSlot(license);
+    } else if (requirement.purpose === 'dea') {
+      const registration = draft.deaRegistrations[requirement.deaIndex];
+      slot = registration && deaSlot(registration);
+    } else {
+      slot = requirement.purpose;
+    }
     return slot ? [{ ...requirement, slot, document: draft.documents[slot] }] : [];
   });
 }
@@ -301,11 +342,16 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
 
   const documents: ApplicationRequest['documents'] = [];
   const documentPaths: string[] = [];
-  for (const { document, path, licenseIndex } of documentSlotsOf(draft)) {
+  for (const { document, path, licenseIndex, deaIndex } of documentSlotsOf(draft)) {
     if (!document) continue;
-    documents.push(licenseIndex === undefined ? document : { ...document, purpose: 'license', licenseIndex });
+    documents.push({
+      ...document,
+      ...(licenseIndex === undefined ? {} : { licenseIndex }),
+      ...(deaIndex === undefined ? {} : { deaIndex }),
+    });
     documentPaths.push(path);
   }
+  const board = draft.boardCertification;
 
   const m = draft.malpractice;
   const payload: ApplicationRequest = {
@@ -332,8 +378,22 @@ export function toApplicationPayload(draft: ApplicationDraft, today: string): Ap
       number: license.number,
       expiresOn: license.expiresOn,
     })),
-    dea: included.dea ? { ...draft.dea, state: draft.dea.state || undefined } : undefined,
-    boardCertification: included.board ? { ...draft.boardCertification } : undefined,
+    deaRegistrations: included.dea
+      ? draft.deaRegistrations.map((registration) => ({
+          state: registration.state || undefined,
+          number: registration.number,
+          expiresOn: registration.expiresOn,
+        }))
+      : undefined,
+    boardCertification: included.board
+      ? {
+          board: board.board,
+          certificate: board.certificate,
+          kind: board.kind || undefined,
+          // A lifetime or continuous certification has no expiry date, whatever was typed before.
+          ...(board.kind === 'time-limited' || !board.kind ? { expiresOn: board.expiresOn } : {}),
+        }
+      : undefined,
     malpractice: {
       carrier: m.carrier,
       policyNumber: m.policyNumber,
@@ -381,6 +441,7 @@ function listOf<T extends z.ZodType>(item: T) {
 }
 
 const storedLicense = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
+const storedDea = withFallbacks({ id: text, state: text, number: text, expiresOn: text });
 
 const storedJob = withFallbacks({
   id: text,
@@ -401,6 +462,7 @@ const storedFields = {
   draftId: z.uuid(),
   idempotencyKey: z.uuid(),
   step: z.number().int().catch(0),
+  furthestStep: z.number().int().catch(0),
   email: text,
   codeSentTo: text,
   legalFirstName: text,
@@ -412,9 +474,9 @@ const storedFields = {
   npi: text,
   licenses: listOf(storedLicense),
   hasDea: flag,
-  dea: withFallbacks({ number: text, state: text, expiresOn: text }),
+  deaRegistrations: listOf(storedDea),
   hasBoardCertification: flag,
-  boardCertification: withFallbacks({ board: text, certificate: text, expiresOn: text }),
+  boardCertification: withFallbacks({ board: text, certificate: text, kind: text, expiresOn: text }),
   malpractice: withFallbacks({
     carrier: text,
     policyNumber: text,
@@ -448,9 +510,10 @@ export const storedDraftSchema = z.discriminatedUnion('version', [
 export function parseStoredDraft(value: unknown, stepCount: number): ApplicationDraft | undefined {
   const parsed = storedDraftSchema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { version, step, documents: storedDocuments, ...stored } = parsed.data;
+  const { version, step, furthestStep, documents: storedDocuments, ...stored } = parsed.data;
   // Migrations, oldest first.
   const currentStep = version === 1 ? step + 1 : step;
+  const clamp = (n: number) => Math.min(Math.max(n, 0), stepCount - 1);
 
   const seen = new Set<string>();
   const uniqueId = (id: string, fallback: string) => {
@@ -459,21 +522,34 @@ export function parseStoredDraft(value: unknown, stepCount: number): Application
     return chosen;
   };
   const licenses = stored.licenses.map((license) => ({ ...license, id: uniqueId(license.id, 'license') }));
+  const deaRegistrations = stored.deaRegistrations.map((registration) => ({
+    ...registration,
+    id: uniqueId(registration.id, 'dea'),
+  }));
   const workHistory = stored.workHistory.map((job) => ({ ...job, id: uniqueId(job.id, 'job') }));
 
-  const slots = new Set<string>(['cv', 'malpractice', 'dea', 'board', ...licenses.map(licenseSlot)]);
+  const slots = new Set<string>([
+    'cv',
+    'malpractice',
+    'board',
+    ...licenses.map(licenseSlot),
+    ...deaRegistrations.map(deaSlot),
+  ]);
   const documents: ApplicationDraft['documents'] = {};
   for (const [slot, ref] of Object.entries(storedDocuments)) {
     if (!ref || !slots.has(slot)) continue;
-    const { licenseIndex: _ignored, ...doc } = ref;
+    const { licenseIndex: _license, deaIndex: _dea, ...doc } = ref;
     documents[slot as DocumentSlot] = doc;
   }
 
   return {
     ...stored,
     version: 2,
-    step: Math.min(Math.max(currentStep, 0), stepCount - 1),
+    step: clamp(currentStep),
+    // A draft saved before this was kept has reached at least the step it is at.
+    furthestStep: clamp(Math.max(furthestStep, currentStep)),
     licenses: licenses.length ? licenses : [emptyLicense(`license-${newUuid()}`)],
+    deaRegistrations: deaRegistrations.length ? deaRegistrations : [emptyDea(`dea-${newUuid()}`)],
     workHistory: workHistory.length ? workHistory : [emptyJob(`job-${newUuid()}`)],
     documents,
   };

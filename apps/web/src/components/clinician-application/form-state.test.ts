@@ -23,7 +23,7 @@ const proof = {
 function provenAt(step: number): FormState {
   return run(
     initialFormState,
-    { type: 'restored', draft: { ...newDraft(), email, step }, today: '' },
+    { type: 'restored', draft: { ...newDraft(), email, step, furthestStep: step }, today: '' },
     { type: 'proofChecked', proof },
   );
 }
@@ -67,8 +67,13 @@ describe('the form reducer', () => {
       focusId: 'summary',
     });
     expect(currentStep(rejected)).toBe(profession);
-    const stillThere = run(rejected, { type: 'blur', path: 'npi', value: '1234567893', check });
-    expect(stillThere.errors.npi).toBe('This NPI is already on an application.');
+    const otherField = run(rejected, {
+      type: 'change',
+      path: 'specialties',
+      update: (draft) => ({ ...draft, specialties: 'Psychiatry' }),
+      check,
+    });
+    expect(otherField.errors.npi).toBe('This NPI is already on an application.');
     const changed = run(rejected, {
       type: 'change',
       path: 'npi',
@@ -99,11 +104,52 @@ describe('the form reducer', () => {
     expect(back.emailNotice).toBeUndefined();
   });
 
+  it('goes to any step reached before by URL or history, and no further than the furthest reached', () => {
+    const licenses = stepIndex('licenses');
+    const review = stepIndex('review');
+    const atLicenses = provenAt(licenses);
+    expect(currentStep(run(atLicenses, { type: 'visit', step: identity }))).toBe(identity);
+    expect(currentStep(run(atLicenses, { type: 'visit', step: review }))).toBe(licenses);
+    const backAndForth = run(
+      atLicenses,
+      { type: 'visit', step: identity },
+      { type: 'visit', step: licenses },
+    );
+    expect(currentStep(backAndForth)).toBe(licenses);
+    expect(backAndForth.focus?.target).toEqual({ kind: 'heading' });
+
+    // A reload keeps the step the URL names, unless it was never reached.
+    const restore = (requested: number) =>
+      run(
+        initialFormState,
+        {
+          type: 'restored',
+          draft: { ...newDraft(), email, step: identity, furthestStep: licenses },
+          today: '',
+          requested,
+        },
+        { type: 'proofChecked', proof },
+      );
+    expect(currentStep(restore(licenses))).toBe(licenses);
+    expect(currentStep(restore(review))).toBe(licenses);
+    // The email step is shown while the email is unproven; a URL naming it leaves the draft's step.
+    expect(currentStep(restore(stepIndex('email')))).toBe(identity);
+
+    // Without a proof of the email, only the email step can be shown.
+    const unproven = run(initialFormState, {
+      type: 'restored',
+      draft: { ...newDraft(), email, step: licenses, furthestStep: licenses },
+      today: '',
+    });
+    const noProof = run(unproven, { type: 'proofChecked', proof: null }, { type: 'visit', step: identity });
+    expect(currentStep(noProof)).toBe(stepIndex('email'));
+  });
+
   it('starts over with a new draft, no errors and no proof', () => {
     const fresh = newDraft();
     const state = run(
       provenAt(profession),
-      { type: 'invalid', errors: { npi: 'Enter a valid 10-digit NPI.' } },
+      { type: 'invalid', errors: { npi: "The check digit doesn't match; check for a typo." } },
       { type: 'startedOver', draft: fresh },
     );
     expect(state.draft).toBe(fresh);

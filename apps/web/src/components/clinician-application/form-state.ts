@@ -2,6 +2,7 @@ import type { VerifiedEmail } from '@telehealth/contracts';
 import {
   type ApplicationDraft,
   type DocumentSlot,
+  deaSlot,
   initialDraft,
   licenseSlot,
   type StoredDocument,
@@ -74,15 +75,17 @@ export const initialFormState: FormState = {
 };
 
 export type FormAction =
-  | { type: 'restored'; draft: ApplicationDraft; today: string }
+  /** `requested`: the step the page's URL names (a reload, or a link), if any. */
+  | { type: 'restored'; draft: ApplicationDraft; today: string; requested?: number }
   | { type: 'proofChecked'; proof: VerifiedEmail | null; notice?: string }
   | { type: 'change'; path: string; update: (draft: ApplicationDraft) => ApplicationDraft; check: Check }
-  | { type: 'blur'; path: string; value: string; check: Check }
   | { type: 'uploaded'; slot: DocumentSlot; document: StoredDocument }
   | { type: 'clearError'; path: string }
   | { type: 'focus'; target: FocusTarget }
   | { type: 'next'; target?: number; check: Check }
   | { type: 'back' }
+  /** The browser's back or forward, or a link in the progress indicator. */
+  | { type: 'visit'; step: number }
   | { type: 'edit'; step: number }
   | { type: 'invalid'; errors: Errors }
   | { type: 'submitting' }
@@ -112,11 +115,15 @@ export function isReady(state: Pick<FormState, 'hydrated' | 'proof'>): boolean {
   return state.hydrated && state.proof.kind === 'known';
 }
 
-/** The issue path of a slot in this draft, or undefined for a license that is gone. */
+/** The issue path of a slot in this draft, or undefined for a license or DEA registration that is gone. */
 export function slotPath(draft: ApplicationDraft, slot: DocumentSlot): string | undefined {
-  if (!slot.startsWith('license:')) return `documents.${slot}`;
-  const index = draft.licenses.findIndex((license) => licenseSlot(license) === slot);
-  return index === -1 ? undefined : `documents.license.${index}`;
+  const [purpose, index] = slot.startsWith('license:')
+    ? ['license', draft.licenses.findIndex((license) => licenseSlot(license) === slot)]
+    : slot.startsWith('dea:')
+      ? ['dea', draft.deaRegistrations.findIndex((registration) => deaSlot(registration) === slot)]
+      : [slot, undefined];
+  if (index === undefined) return `documents.${purpose}`;
+  return index === -1 ? undefined : `documents.${purpose}.${index}`;
 }
 
 /** Errors still standing from the server (the browser cannot re-check those). */
@@ -132,10 +139,24 @@ function withoutError(state: FormState, path: string): FormState {
   return { ...state, errors, serverPaths: state.serverPaths.filter((p) => p !== path) };
 }
 
+/**
+ * The step a request to show `requested` (a URL, the browser's history, a progress link) leads to:
+ * any step reached before, else the furthest reached; the email step while the email is not proven.
+ */
+export function reachableStep(state: Pick<FormState, 'draft' | 'proof'>, requested: number): number {
+  if (!isProven(state.draft.email, proofOf(state))) return EMAIL_STEP;
+  return Math.max(0, Math.min(requested, state.draft.furthestStep));
+}
+
+/** The draft at `step`, with the furthest step reached kept up to date. */
+function atStep(draft: ApplicationDraft, step: number): ApplicationDraft {
+  return { ...draft, step, furthestStep: Math.max(draft.furthestStep, step) };
+}
+
 function goTo(state: FormState, target: number, focus: FocusTarget = { kind: 'heading' }): FormState {
   return {
     ...state,
-    draft: { ...state.draft, step: target },
+    draft: atStep(state.draft, target),
     cameFromReview: target === REVIEW_STEP ? false : state.cameFromReview,
     focus: { target: focus },
   };
@@ -143,8 +164,17 @@ function goTo(state: FormState, target: number, focus: FocusTarget = { kind: 'he
 
 export function formReducer(state: FormState, action: FormAction): FormState {
   switch (action.type) {
-    case 'restored':
-      return { ...state, hydrated: true, draft: action.draft, today: action.today };
+    case 'restored': {
+      const { draft, requested } = action;
+      // A URL may name any step reached before; one not reached yet falls back to the furthest reached.
+      // The email step is shown whenever the email is not proven, whatever the draft's step, so a URL
+      // naming it leaves the draft where it was: once proven, the form goes back there.
+      const step =
+        requested === undefined || requested === EMAIL_STEP
+          ? draft.step
+          : Math.min(requested, draft.furthestStep);
+      return { ...state, hydrated: true, draft: { ...draft, step }, today: action.today };
+    }
 
     case 'proofChecked':
       return {
@@ -173,18 +203,6 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         if (now) errors[p] = now;
       }
       return { ...state, draft, errors, serverPaths };
-    }
-
-    case 'blur': {
-      const shown = state.errors[action.path];
-      // Don't complain about a field only tabbed through; leave server messages until the field changes.
-      if ((!action.value.trim() && !shown) || state.serverPaths.includes(action.path)) return state;
-      const message = action.check(state.draft)[action.path];
-      if (message === shown) return state;
-      const errors = { ...state.errors };
-      if (message) errors[action.path] = message;
-      else delete errors[action.path];
-      return { ...state, errors };
     }
 
     case 'uploaded': {
@@ -233,6 +251,13 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 
     case 'back':
       return goTo({ ...state, summaryStep: null }, Math.max(0, currentStep(state) - 1));
+
+    case 'visit': {
+      if (!isReady(state)) return state;
+      const target = reachableStep(state, action.step);
+      if (target === currentStep(state)) return state;
+      return goTo({ ...state, summaryStep: null }, target);
+    }
 
     case 'edit':
       return goTo({ ...state, cameFromReview: true, summaryStep: null }, action.step);
@@ -310,12 +335,10 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         proof: { kind: 'known', proof: action.proof },
         emailNotice: undefined,
         summaryStep: null,
-        draft: {
-          ...next.draft,
-          email: action.proof.email,
-          codeSentTo: '',
-          step: next.draft.step === EMAIL_STEP ? IDENTITY_STEP : next.draft.step,
-        },
+        draft: atStep(
+          { ...next.draft, email: action.proof.email, codeSentTo: '' },
+          next.draft.step === EMAIL_STEP ? IDENTITY_STEP : next.draft.step,
+        ),
         focus: { target: { kind: 'heading' } },
       };
     }

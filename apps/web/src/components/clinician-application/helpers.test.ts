@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   type ApplicationDraft,
   DRAFT_STORAGE_KEY,
+  deaSlot,
   initialDraft,
   licenseSlot,
   parseStoredDraft,
@@ -31,7 +32,6 @@ function completeDraft(): ApplicationDraft {
       { state: 'NV', number: 'N1', expiresOn: isoDateInDays(500) },
       { state: 'CA', number: 'C1', expiresOn: isoDateInDays(500) },
     ],
-    dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
   });
   const { draftId, idempotencyKey } = input;
   const stored = (purpose: DocumentPurpose, fileName = `${purpose}.pdf`) =>
@@ -41,6 +41,7 @@ function completeDraft(): ApplicationDraft {
     draftId,
     idempotencyKey,
     step: 8,
+    furthestStep: 8,
     legalFirstName: input.legalFirstName,
     legalLastName: input.legalLastName,
     email: input.email,
@@ -51,9 +52,17 @@ function completeDraft(): ApplicationDraft {
     npi: input.npi,
     licenses: input.licenses.map((license, i) => ({ id: ['a', 'b'][i] ?? `l${i}`, ...license })),
     hasDea: true,
-    dea: { number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
+    deaRegistrations: [
+      { id: 'd1', number: 'ab1234563', state: 'CA', expiresOn: isoDateInDays(200) },
+      { id: 'd2', number: 'FB1234563', state: 'NV', expiresOn: isoDateInDays(300) },
+    ],
     hasBoardCertification: false,
-    boardCertification: { board: 'ABPN', certificate: 'Psychiatry', expiresOn: isoDateInDays(900) },
+    boardCertification: {
+      board: 'ABPN',
+      certificate: 'Psychiatry',
+      kind: 'lifetime',
+      expiresOn: isoDateInDays(900),
+    },
     malpractice: {
       carrier: 'MedPro',
       policyNumber: 'MP-100',
@@ -85,7 +94,8 @@ function completeDraft(): ApplicationDraft {
     documents: {
       [licenseSlot({ id: 'a' })]: stored('license', 'nv.pdf'),
       [licenseSlot({ id: 'b' })]: stored('license', 'ca.pdf'),
-      dea: stored('dea'),
+      [deaSlot({ id: 'd1' })]: stored('dea', 'dea-ca.pdf'),
+      [deaSlot({ id: 'd2' })]: stored('dea', 'dea-nv.pdf'),
       board: stored('board'),
       malpractice: stored('malpractice'),
       cv: stored('cv'),
@@ -102,19 +112,21 @@ describe('toApplicationPayload', () => {
     expect(result.success ? [] : toFieldIssues(result.error)).toEqual([]);
   });
 
-  it('ties license copies to their license, and leaves out sections the clinician does not have', () => {
+  it('ties license copies and DEA certificates to theirs, and leaves out sections the clinician does not have', () => {
     const { payload, documentPaths } = toApplicationPayload(completeDraft(), today);
-    expect(payload.documents.map((d) => [d.fileName, d.licenseIndex])).toEqual([
-      ['nv.pdf', 0],
-      ['ca.pdf', 1],
-      ['dea.pdf', undefined],
-      ['malpractice.pdf', undefined],
-      ['cv.pdf', undefined],
+    expect(payload.documents.map((d) => [d.fileName, d.licenseIndex, d.deaIndex])).toEqual([
+      ['nv.pdf', 0, undefined],
+      ['ca.pdf', 1, undefined],
+      ['dea-ca.pdf', undefined, 0],
+      ['dea-nv.pdf', undefined, 1],
+      ['malpractice.pdf', undefined, undefined],
+      ['cv.pdf', undefined, undefined],
     ]);
     expect(documentPaths).toEqual([
       'documents.license.0',
       'documents.license.1',
-      'documents.dea',
+      'documents.dea.0',
+      'documents.dea.1',
       'documents.malpractice',
       'documents.cv',
     ]);
@@ -138,7 +150,7 @@ describe('toApplicationPayload', () => {
         ...draft,
         practiceAddress: { ...draft.practiceAddress, state: '' },
         licenses: draft.licenses.map((license) => ({ ...license, state: '' })),
-        dea: { ...draft.dea, state: '' },
+        deaRegistrations: draft.deaRegistrations.map((registration) => ({ ...registration, state: '' })),
       },
       today,
     );
@@ -147,13 +159,25 @@ describe('toApplicationPayload', () => {
       { path: 'practiceAddress.state', message: 'Choose the state.' },
       { path: 'licenses.0.state', message: 'Choose the state that issued this license.' },
       { path: 'licenses.1.state', message: 'Choose the state that issued this license.' },
-      { path: 'dea.state', message: 'Choose the state of this DEA registration.' },
+      { path: 'deaRegistrations.0.state', message: 'Choose the state of this DEA registration.' },
+      { path: 'deaRegistrations.1.state', message: 'Choose the state of this DEA registration.' },
     ]);
+  });
+
+  it('sends a board certification expiry date only for a time-limited one', () => {
+    const draft = { ...completeDraft(), hasBoardCertification: true };
+    const lifetime = toApplicationPayload(draft, today).payload.boardCertification;
+    expect(lifetime).toEqual({ board: 'ABPN', certificate: 'Psychiatry', kind: 'lifetime' });
+    const timed = toApplicationPayload(
+      { ...draft, boardCertification: { ...draft.boardCertification, kind: 'time-limited' } },
+      today,
+    ).payload.boardCertification;
+    expect(timed?.expiresOn).toBe(isoDateInDays(900));
   });
 
   it('drops the DEA section for a profession without it', () => {
     const { payload } = toApplicationPayload({ ...completeDraft(), profession: 'LCSW' }, today);
-    expect(payload.dea).toBeUndefined();
+    expect(payload.deaRegistrations).toBeUndefined();
     expect(payload.documents.some((d) => d.purpose === 'dea')).toBe(false);
   });
 });
@@ -175,7 +199,9 @@ describe('issue paths', () => {
     expect(controlIdFor('email')).toBe('ca-email');
     expect(stepOfPath('practiceAddress.city')).toBe(stepIndex('identity'));
     expect(stepOfPath('documents.license.1')).toBe(stepIndex('licenses'));
-    expect(stepOfPath('documents.dea')).toBe(stepIndex('dea-board'));
+    expect(stepOfPath('documents.dea.1')).toBe(stepIndex('dea-board'));
+    expect(controlIdFor('documents.dea.1')).toBe('ca-documents-dea-1');
+    expect(controlIdFor('boardCertification.kind')).toBe('ca-boardCertification-kind');
     expect(stepOfPath('documents.cv')).toBe(stepIndex('work-history'));
     expect(stepOfPath('draftId')).toBe(steps.length - 1);
     expect(controlIdFor('workHistory.1.endMonth')).toBe('ca-workHistory-1-endMonth');
@@ -217,12 +243,14 @@ describe('stored drafts', () => {
           cv: { key: '' },
           'license:zzz': documentRef(draft.draftId, 'license'),
           dea: documentRef(draft.draftId, 'dea'),
+          'dea:d2': documentRef(draft.draftId, 'dea', 1),
         },
       },
       steps.length,
     );
     expect(restored?.step).toBe(steps.length - 1);
-    expect(Object.keys(restored?.documents ?? {})).toEqual(['dea']);
+    expect(Object.keys(restored?.documents ?? {})).toEqual(['dea:d2']);
+    expect(restored?.documents['dea:d2']).not.toHaveProperty('deaIndex');
   });
 
   it('reads a corrupt draft field by field: wrong types become empty, repeated ids new ones', () => {
@@ -319,7 +347,10 @@ describe('upload helpers', () => {
   it('reads a missing type from the extension, and formats sizes', () => {
     expect(contentTypeOf({ name: 'scan.JPG', type: '' })).toBe('image/jpeg');
     expect(contentTypeOf({ name: 'notes', type: '' })).toBe('');
-    expect(formatBytes(500)).toBe('500 bytes');
+    expect(formatBytes(500)).toBe('1 KB');
+    expect(formatBytes(15 * 1024 + 100)).toBe('15 KB');
+    expect(formatBytes(1000 * 1024)).toBe('1,000 KB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10 MB');
     expect(formatBytes(120 * 1024)).toBe('120 KB');
     expect(formatBytes(2.5 * 1024 * 1024)).toBe('2.5 MB');
     expect(parseUsd('')).toBeUndefined();

@@ -13,7 +13,7 @@ export const steps = [
   {
     id: 'dea-board',
     title: 'DEA and board certification',
-    prefixes: ['dea', 'boardCertification', 'documents.dea', 'documents.board'],
+    prefixes: ['deaRegistrations', 'boardCertification', 'documents.dea', 'documents.board'],
   },
   { id: 'malpractice', title: 'Malpractice insurance', prefixes: ['malpractice', 'documents.malpractice'] },
   {
@@ -67,11 +67,11 @@ const pathsWithControls = [
   /^(legalFirstName|legalLastName|email|phone|profession|specialties|npi|currentGapExplanation)$/,
   /^practiceAddress\.(line1|line2|city|state|postalCode)$/,
   /^licenses\.\d+\.(state|number|expiresOn)$/,
-  /^dea\.(number|state|expiresOn)$/,
-  /^boardCertification\.(board|certificate|expiresOn)$/,
+  /^deaRegistrations\.\d+\.(number|state|expiresOn)$/,
+  /^boardCertification\.(board|certificate|kind|expiresOn)$/,
   /^malpractice\.(carrier|policyNumber|perClaimCoverageUsd|aggregateCoverageUsd|expiresOn)$/,
   /^workHistory\.\d+\.(employer|role|startMonth|endMonth|gapBeforeExplanation)$/,
-  /^documents\.(cv|malpractice|dea|board|license\.\d+)$/,
+  /^documents\.(cv|malpractice|board|license\.\d+|dea\.\d+)$/,
   /^attestations\.(truthful|consentToVerification)$/,
   /^signature\.typedName$/,
 ];

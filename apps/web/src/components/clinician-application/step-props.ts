@@ -21,17 +21,22 @@ export interface StepProps {
   error: (path: string) => string | undefined;
   /** Applies a change made through the control at `path` (re-checking errors already shown). */
   change: (path: string, update: (draft: ApplicationDraft) => ApplicationDraft) => void;
-  /** Checks a field the clinician filled in and left. */
-  blur: (path: string, value: string) => void;
   renderDocument: (spec: DocumentSlotSpec) => ReactNode;
   /** Cancels the slot's upload and forgets its document (a license was removed, say). */
   forgetDocument: (slot: DocumentSlot) => void;
   requestFocus: (id: string) => void;
 }
 
+/**
+ * Leaving a field checks nothing: a message that appeared on blur pushed the buttons below it down
+ * between press and release, so the click on Continue landed on nothing (issue 8). Errors appear when
+ * the step is submitted (the GOV.UK pattern) and update, or clear, as the clinician edits the field.
+ */
+const leaveField = () => {};
+
 /** The props of a text-like field bound to a draft value. */
 export function bind(
-  props: Pick<StepProps, 'error' | 'change' | 'blur'>,
+  props: Pick<StepProps, 'error' | 'change'>,
   path: string,
   value: string,
   set: (draft: ApplicationDraft, value: string) => ApplicationDraft,
@@ -42,7 +47,7 @@ export function bind(
     value,
     error: props.error(path),
     onChange: (next: string) => props.change(path, (draft) => set(draft, next)),
-    onBlur: () => props.blur(path, value),
+    onBlur: leaveField,
   };
 }
 
@@ -73,4 +78,4 @@ export function formatMonth(month: string): string {
 export const sectionClass = 'rounded-lg border border-slate-200 p-4 sm:p-5';
 export const legendClass = 'px-1 text-base font-semibold text-slate-900';
 export const linkButtonClass =
-  'inline-flex items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60';

@@ -27,11 +27,17 @@ export function contentTypeOf(file: Pick<File, 'name' | 'type'>): string {
   return typeByExtension[extension] ?? '';
 }
 
-/** `12 bytes`, `120 KB`, `2.4 MB`. */
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/**
+ * `1 KB`, `15 KB`, `2.4 MB`, as people read file sizes (1 KB = 1024 bytes, like the 10 MB limit).
+ * `Intl.NumberFormat` formats the number; its own `kilobyte` unit prints `kB`, so the unit is added
+ * here. Under 1 KB still says `1 KB`: a byte count is noise to a person choosing a file.
+ */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${wholeNumber.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${oneDecimal.format(bytes / (1024 * 1024))} MB`;
 }
 
 /** The presign request for a file, or the contract's message (type, size, name) explaining why not. */

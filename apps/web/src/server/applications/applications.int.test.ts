@@ -47,7 +47,8 @@ async function upload(
   purpose: DocumentPurpose,
   bytes: Buffer,
   contentType: ContentType = 'application/pdf',
-  licenseIndex?: number,
+  /** The license (`licenseIndex`) or DEA registration (`deaIndex`) the document belongs to. */
+  index?: number,
 ): Promise<DocumentRef> {
   const response = await presign(draftId, purpose, contentType, bytes.length);
   expect(response.status).toBe(200);
@@ -60,7 +61,7 @@ async function upload(
     fileName: `${purpose}.${contentType === 'image/png' ? 'png' : 'pdf'}`,
     contentType,
     size: bytes.length,
-    ...(licenseIndex === undefined ? {} : { licenseIndex }),
+    ...(index === undefined ? {} : purpose === 'dea' ? { deaIndex: index } : { licenseIndex: index }),
   };
 }
 
@@ -175,6 +176,43 @@ describe('clinician applications against the local stack', () => {
 
     const audit = await auditLog().listForSubject(`clinician-application#${body.applicationId}`);
     expect(audit.map((e) => e.action)).toEqual(['clinician.application.submitted']);
+  });
+
+  it('stores DEA registrations in two states, each with its certificate, and a lifetime board certification', async () => {
+    const base = await application({ profession: 'MD' });
+    const inTwoYears = `${new Date().getUTCFullYear() + 2}-06-30`;
+    const input: ClinicianApplicationInput = {
+      ...base,
+      deaRegistrations: [
+        { number: 'AB1234563', state: 'CA', expiresOn: inTwoYears },
+        { number: 'fb1234563', state: 'NY', expiresOn: inTwoYears },
+      ],
+      boardCertification: { board: 'ABPN', certificate: 'Psychiatry', kind: 'lifetime' },
+      documents: [
+        ...base.documents,
+        await upload(base.draftId, 'dea', samplePdf, 'application/pdf', 0),
+        await upload(base.draftId, 'dea', samplePng, 'image/png', 1),
+        await upload(base.draftId, 'board', samplePdf),
+      ],
+    };
+    const response = await submit(input);
+    expect(response.status).toBe(201);
+    const record = await applications().get((await response.json()).applicationId);
+    expect(record?.application.deaRegistrations).toEqual([
+      { number: 'AB1234563', state: 'CA', expiresOn: inTwoYears },
+      { number: 'FB1234563', state: 'NY', expiresOn: inTwoYears },
+    ]);
+    expect(record?.application.boardCertification).toEqual({
+      board: 'ABPN',
+      certificate: 'Psychiatry',
+      kind: 'lifetime',
+    });
+    expect(
+      record?.documents.filter((d) => d.purpose === 'dea').map((d) => [d.deaIndex, d.contentType]),
+    ).toEqual([
+      [0, 'application/pdf'],
+      [1, 'image/png'],
+    ]);
   });
 
   it('gives presigned URLs that expire within 5 minutes and keys that ignore the file name', async () => {

@@ -1,5 +1,10 @@
 import 'server-only';
-import type { ClinicianApplication, ClinicianApplicationAccepted, FieldIssue } from '@telehealth/contracts';
+import {
+  type ClinicianApplication,
+  type ClinicianApplicationAccepted,
+  documentSlotPath,
+  type FieldIssue,
+} from '@telehealth/contracts';
 import type {
   ClinicianApplicationRecord,
   ClinicianApplicationRepository,
@@ -32,13 +37,6 @@ export interface ApplicationServiceDeps {
 }
 
 export type SubmitResult = ClinicianApplicationAccepted & { replayed: boolean };
-
-/** The issue path of a document's upload slot, as the contract names them. */
-function documentPath(doc: ClinicianApplication['documents'][number]): string {
-  return doc.purpose === 'license'
-    ? `documents.license.${doc.licenseIndex ?? 0}`
-    : `documents.${doc.purpose}`;
-}
 
 export function createApplicationService(deps: ApplicationServiceDeps) {
   const { applications, uploads, audit, limiter } = deps;
@@ -78,11 +76,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (!doc) return;
       if (!check) {
         issues.push({
-          path: documentPath(doc),
+          path: documentSlotPath(doc),
           message: `${describeDocument(doc)} is already used for another document. Upload each document separately.`,
         });
       } else if (!check.ok) {
-        issues.push({ path: documentPath(doc), message: check.message });
+        issues.push({ path: documentSlotPath(doc), message: check.message });
       } else {
         stored.push({
           key: check.key,
@@ -90,6 +88,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           purpose: doc.purpose,
           fileName: doc.fileName,
           ...(doc.licenseIndex !== undefined ? { licenseIndex: doc.licenseIndex } : {}),
+          ...(doc.deaIndex !== undefined ? { deaIndex: doc.deaIndex } : {}),
           contentType: check.contentType,
           size: check.size,
           verifiedAt: now.toISOString(),

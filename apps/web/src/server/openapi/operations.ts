@@ -335,7 +335,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         'cookie for the same email. At least one license must be in a state the service covers; DEA ' +
         'and board certification only for professions they apply to; gaps of more than 6 months in ' +
         'the work history need an explanation; one document per slot (`documents.cv`, ' +
-        '`documents.license.<i>`, …); the signature is the legal name with today’s date. Uploaded ' +
+        '`documents.license.<i>`, `documents.dea.<i>`, …); the signature is the legal name with today’s date. Uploaded ' +
         'documents are copied and their bytes checked before anything is stored. A replay with the ' +
         'same `idempotencyKey` answers the same body again, with `idempotent-replayed: true`, and sends no email.',
       routeName: 'clinician.apply',
@@ -347,10 +347,18 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         hints: {
           'properties/practiceAddress/properties/state': stateHint,
           'properties/licenses/items/properties/state': stateHint,
-          'properties/dea/properties/state': stateHint,
+          'properties/deaRegistrations/items/properties/state': stateHint,
           'properties/npi': { description: '10 digits with a valid check digit.' },
-          'properties/dea/properties/number': {
+          'properties/deaRegistrations': {
+            description:
+              'DEA registration is per state: one entry a state, each with its certificate in `documents` (purpose `dea`, `deaIndex` naming the entry). Left out when the clinician has none.',
+          },
+          'properties/deaRegistrations/items/properties/number': {
             description: '2 letters and 7 digits with a valid check digit, e.g. AB1234563.',
+          },
+          'properties/boardCertification/properties/expiresOn': {
+            description:
+              'Only for a `time-limited` certification; `lifetime` and `continuous` ones have none.',
           },
           'properties/signature/properties/signedOn': { description: 'Today (UTC), YYYY-MM-DD.' },
         },

@@ -1,8 +1,19 @@
-import { professions } from '@telehealth/contracts';
+import {
+  type BoardCertificationKind,
+  boardCertificationKinds,
+  MAX_DEA_REGISTRATIONS,
+  professions,
+} from '@telehealth/contracts';
 import { CheckboxField, SelectField, TextField } from '../../form/fields';
-import { professionOf, sectionsFor } from '../draft';
+import { type DeaDraft, deaSlot, emptyDea, newUuid, professionOf, sectionsFor } from '../draft';
+import { RadioGroup } from '../RadioGroup';
+import { RepeatableFieldsets } from '../RepeatableFieldsets';
 import { fieldId } from '../step-definitions';
 import { allStateOptions, bind, legendClass, type StepProps, sectionClass } from '../step-props';
+
+const ADD_DEA_ID = 'ca-add-dea';
+
+const kindOptions = Object.entries(boardCertificationKinds).map(([value, label]) => ({ value, label }));
 
 export function DeaBoardStep(props: StepProps) {
   const { draft } = props;
@@ -19,14 +30,43 @@ export function DeaBoardStep(props: StepProps) {
     );
   }
 
-  const setDea = (key: keyof typeof draft.dea) => (d: typeof draft, value: string) => ({
-    ...d,
-    dea: { ...d.dea, [key]: value },
-  });
+  function setDea(index: number, key: keyof Omit<DeaDraft, 'id'>) {
+    return (d: typeof draft, value: string) => ({
+      ...d,
+      deaRegistrations: d.deaRegistrations.map((registration, i) =>
+        i === index ? { ...registration, [key]: value } : registration,
+      ),
+    });
+  }
+
+  function addDea() {
+    const index = draft.deaRegistrations.length;
+    props.change('deaRegistrations', (d) => ({
+      ...d,
+      deaRegistrations: [...d.deaRegistrations, emptyDea(`dea-${newUuid()}`)],
+    }));
+    props.requestFocus(fieldId(`deaRegistrations.${index}.state`));
+  }
+
+  function removeDea(registration: DeaDraft) {
+    props.forgetDocument(deaSlot(registration));
+    props.change('deaRegistrations', (d) => {
+      const documents = { ...d.documents };
+      delete documents[deaSlot(registration)];
+      return {
+        ...d,
+        deaRegistrations: d.deaRegistrations.filter((r) => r.id !== registration.id),
+        documents,
+      };
+    });
+    props.requestFocus(ADD_DEA_ID);
+  }
+
   const setBoard = (key: keyof typeof draft.boardCertification) => (d: typeof draft, value: string) => ({
     ...d,
     boardCertification: { ...d.boardCertification, [key]: value },
   });
+  const boardKind = draft.boardCertification.kind as BoardCertificationKind | '';
 
   return (
     <>
@@ -42,41 +82,72 @@ export function DeaBoardStep(props: StepProps) {
               id={fieldId('hasDea')}
               name="hasDea"
               label="I have a DEA registration"
-              hint="Needed to prescribe controlled substances."
+              hint="Needed to prescribe controlled substances. DEA registration is per state: add each state you are registered in."
               checked={draft.hasDea}
               error={undefined}
-              onChange={(checked) => props.change('dea', (d) => ({ ...d, hasDea: checked }))}
+              onChange={(checked) => props.change('deaRegistrations', (d) => ({ ...d, hasDea: checked }))}
             />
             {draft.hasDea ? (
-              <div className="mt-5 grid gap-5 sm:grid-cols-2">
-                <TextField
-                  {...bind(props, 'dea.number', draft.dea.number, setDea('number'))}
-                  label="DEA number"
-                  autoComplete="off"
-                  spellCheck={false}
-                  hint="2 letters and 7 digits, like AB1234563."
-                />
-                <SelectField
-                  {...bind(props, 'dea.state', draft.dea.state, setDea('state'))}
-                  label="State of registration"
-                  autoComplete="off"
-                  placeholder="Choose a state"
-                  options={allStateOptions}
-                />
-                <TextField
-                  {...bind(props, 'dea.expiresOn', draft.dea.expiresOn, setDea('expiresOn'))}
-                  label="Expiry date"
-                  type="date"
-                  min={props.today || undefined}
-                />
-                <div className="sm:col-span-2">
-                  {props.renderDocument({
-                    slot: 'dea',
-                    path: 'documents.dea',
-                    label: 'DEA registration certificate',
-                  })}
-                </div>
-              </div>
+              <RepeatableFieldsets
+                items={draft.deaRegistrations}
+                noun="DEA registration"
+                nounInSentence="DEA registration"
+                listError={props.error('deaRegistrations')}
+                listErrorId={fieldId('deaRegistrations')}
+                addId={ADD_DEA_ID}
+                addLabel="Add a registration in another state"
+                max={MAX_DEA_REGISTRATIONS}
+                onAdd={addDea}
+                onRemove={removeDea}
+                renderItem={(registration, index) => (
+                  <>
+                    <div className="grid gap-5 sm:grid-cols-2">
+                      <SelectField
+                        {...bind(
+                          props,
+                          `deaRegistrations.${index}.state`,
+                          registration.state,
+                          setDea(index, 'state'),
+                        )}
+                        label="State of registration"
+                        autoComplete="off"
+                        placeholder="Choose a state"
+                        options={allStateOptions}
+                      />
+                      <TextField
+                        {...bind(
+                          props,
+                          `deaRegistrations.${index}.number`,
+                          registration.number,
+                          setDea(index, 'number'),
+                        )}
+                        label="DEA number"
+                        autoComplete="off"
+                        spellCheck={false}
+                        hint="2 letters and 7 digits, like AB1234563."
+                      />
+                      <TextField
+                        {...bind(
+                          props,
+                          `deaRegistrations.${index}.expiresOn`,
+                          registration.expiresOn,
+                          setDea(index, 'expiresOn'),
+                        )}
+                        label="Expiry date"
+                        type="date"
+                        min={props.today || undefined}
+                      />
+                    </div>
+                    <div className="mt-5">
+                      {props.renderDocument({
+                        slot: deaSlot(registration),
+                        path: `documents.dea.${index}`,
+                        label: 'DEA registration certificate',
+                      })}
+                    </div>
+                  </>
+                )}
+              />
             ) : null}
           </fieldset>
         ) : null}
@@ -117,18 +188,34 @@ export function DeaBoardStep(props: StepProps) {
                   )}
                   label="Certificate or specialty"
                   autoComplete="off"
+                  className="sm:col-span-2"
                 />
-                <TextField
-                  {...bind(
-                    props,
-                    'boardCertification.expiresOn',
-                    draft.boardCertification.expiresOn,
-                    setBoard('expiresOn'),
-                  )}
-                  label="Expiry date"
-                  type="date"
-                  min={props.today || undefined}
-                />
+                <div className="sm:col-span-2">
+                  <RadioGroup
+                    id={fieldId('boardCertification.kind')}
+                    name="boardCertification.kind"
+                    legend="Does this certification expire?"
+                    value={boardKind}
+                    options={kindOptions}
+                    error={props.error('boardCertification.kind')}
+                    onChange={(kind) =>
+                      props.change('boardCertification.kind', (d) => setBoard('kind')(d, kind))
+                    }
+                  />
+                </div>
+                {boardKind === 'time-limited' ? (
+                  <TextField
+                    {...bind(
+                      props,
+                      'boardCertification.expiresOn',
+                      draft.boardCertification.expiresOn,
+                      setBoard('expiresOn'),
+                    )}
+                    label="Expiry date"
+                    type="date"
+                    min={props.today || undefined}
+                  />
+                ) : null}
                 <div className="sm:col-span-2">
                   {props.renderDocument({
                     slot: 'board',

@@ -221,10 +221,9 @@ export function EmailStep(props: EmailStepProps) {
           // Once the field shows an error, re-check it as the clinician fixes it.
           if (error) setError(emailError(value));
         }}
-        onBlur={() => {
-          // Don't complain about a field only tabbed through.
-          if (email.trim() || error) setError(emailError(email));
-        }}
+        // Checked on "Send code", not on leaving the field: a message appearing on blur would push the
+        // button down between press and release, and the click would land on nothing.
+        onBlur={() => {}}
       />
 
       {status ? (

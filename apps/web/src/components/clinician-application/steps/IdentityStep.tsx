@@ -42,7 +42,7 @@ export function IdentityStep(props: IdentityStepProps) {
             </span>
             <button
               type="button"
-              className="rounded-md px-2 py-1 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-3 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
               onClick={props.onChangeEmail}
             >
               Change<span className="sr-only"> email</span>

@@ -1,4 +1,11 @@
-import { documentPurposeLabels, isUsStateCode, professions, stateName } from '@telehealth/contracts';
+import {
+  documentPurposeLabels,
+  isUsStateCode,
+  normalizeDeaNumber,
+  professions,
+  stateName,
+  tidyName,
+} from '@telehealth/contracts';
 import type { ReactNode } from 'react';
 import {
   type ApplicationDraft,
@@ -60,7 +67,7 @@ function Section({
         </h3>
         <button
           type="button"
-          className="shrink-0 rounded-md px-2 py-1 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
+          className="inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center rounded-md px-3 text-sm font-semibold text-brand-700 underline underline-offset-2 hover:bg-brand-50 hover:no-underline"
           onClick={() => onEdit(step)}
         >
           Edit<span className="sr-only"> {title}</span>
@@ -73,12 +80,24 @@ function Section({
 
 /** The documents the application will send, in the order of the form. */
 export function documentsToSend(draft: ApplicationDraft): { label: string; document: StoredDocument }[] {
-  return documentSlotsOf(draft).flatMap(({ purpose, licenseIndex, document }) => {
+  return documentSlotsOf(draft).flatMap(({ purpose, licenseIndex, deaIndex, document }) => {
     if (!document) return [];
-    const state = draft.licenses[licenseIndex ?? -1]?.state;
-    const label = `${documentPurposeLabels[purpose]}${purpose === 'license' && state ? ` (${stateLabel(state)})` : ''}`;
+    const state =
+      licenseIndex !== undefined
+        ? draft.licenses[licenseIndex]?.state
+        : deaIndex !== undefined
+          ? draft.deaRegistrations[deaIndex]?.state
+          : undefined;
+    const label = `${documentPurposeLabels[purpose]}${state ? ` (${stateLabel(state)})` : ''}`;
     return [{ label, document }];
   });
+}
+
+/** A board certification's lasting, as the review says it. */
+function boardExpiry(board: ApplicationDraft['boardCertification']): string {
+  if (board.kind === 'lifetime') return 'lifetime, no expiry date';
+  if (board.kind === 'continuous') return 'continuous certification, no expiry date';
+  return `expires ${formatIsoDate(board.expiresOn)}`;
 }
 
 export function ReviewStep(props: ReviewStepProps) {
@@ -97,7 +116,7 @@ export function ReviewStep(props: ReviewStepProps) {
       </p>
       <div className="mt-5 space-y-5">
         <Section id="identity" onEdit={onEdit}>
-          <Item term="Legal name">{`${draft.legalFirstName} ${draft.legalLastName}`.trim()}</Item>
+          <Item term="Legal name">{tidyName(`${draft.legalFirstName} ${draft.legalLastName}`)}</Item>
           <Item term="Email">{draft.email}</Item>
           <Item term="Mobile phone">{draft.phone}</Item>
           <Item term="Practice address">
@@ -132,18 +151,25 @@ export function ReviewStep(props: ReviewStepProps) {
         </Section>
 
         <Section id="dea-board" onEdit={onEdit}>
-          <Item term="DEA registration">
-            {!sections.dea
-              ? 'Does not apply to your profession'
-              : draft.hasDea
-                ? `${draft.dea.number.trim().toUpperCase()}, ${stateLabel(draft.dea.state)}, expires ${formatIsoDate(draft.dea.expiresOn)}`
-                : 'None'}
-          </Item>
+          {sections.dea && draft.hasDea ? (
+            draft.deaRegistrations.map((registration, index) => (
+              <Item
+                key={registration.id}
+                term={
+                  draft.deaRegistrations.length > 1 ? `DEA registration ${index + 1}` : 'DEA registration'
+                }
+              >
+                {`${stateLabel(registration.state)}: ${normalizeDeaNumber(registration.number)}, expires ${formatIsoDate(registration.expiresOn)}`}
+              </Item>
+            ))
+          ) : (
+            <Item term="DEA registration">{sections.dea ? 'None' : 'Does not apply to your profession'}</Item>
+          )}
           <Item term="Board certification">
             {!sections.board
               ? 'Does not apply to your profession'
               : draft.hasBoardCertification
-                ? `${draft.boardCertification.board}: ${draft.boardCertification.certificate}, expires ${formatIsoDate(draft.boardCertification.expiresOn)}`
+                ? `${draft.boardCertification.board}: ${draft.boardCertification.certificate}, ${boardExpiry(draft.boardCertification)}`
                 : 'None'}
           </Item>
         </Section>
@@ -187,7 +213,9 @@ export function ReviewStep(props: ReviewStepProps) {
               : 'Not confirmed yet'}
           </Item>
           <Item term="Signed by">
-            {draft.signatureName ? `${draft.signatureName}, ${today ? formatIsoDate(today) : ''}` : ''}
+            {draft.signatureName.trim()
+              ? `${tidyName(draft.signatureName)}, ${today ? formatIsoDate(today) : ''}`
+              : ''}
           </Item>
         </Section>
 

@@ -7,12 +7,17 @@ import { bind, type StepProps } from '../step-props';
 
 const ADD_ID = 'ca-add-job';
 
+/**
+ * Months are typed as their hint shows them, YYYY-MM: a `type="month"` control shows something else
+ * in every browser (a month picker, or a bare text box in some), so it could never match the hint.
+ */
+const monthField = { type: 'text', autoComplete: 'off', maxLength: 7, spellCheck: false } as const;
+
 export function WorkHistoryStep(props: StepProps) {
   const { draft, today } = props;
   const gaps = workHistoryGaps(draft, today || undefined);
   const gapBefore = new Map(gaps.map((gap) => [gap.beforeJobIndex, gap.months]));
   const currentGap = gapBefore.get(null);
-  const currentMonth = today ? today.slice(0, 7) : undefined;
 
   function setJob(
     index: number,
@@ -77,20 +82,11 @@ export function WorkHistoryStep(props: StepProps) {
                   setJob(index, 'startMonth'),
                 )}
                 label="Start month"
-                type="month"
-                max={currentMonth}
+                {...monthField}
                 hint="YYYY-MM, like 2021-09"
               />
-              {job.current ? null : (
-                <TextField
-                  {...bind(props, `workHistory.${index}.endMonth`, job.endMonth, setJob(index, 'endMonth'))}
-                  label="End month"
-                  type="month"
-                  max={currentMonth}
-                  hint="YYYY-MM, like 2023-06"
-                />
-              )}
-              <div className="sm:col-span-2">
+              {/* "Current job" first: ticking it removes the end month, so it is asked before it. */}
+              <div className="space-y-5">
                 <CheckboxField
                   id={fieldId(`workHistory.${index}.current`)}
                   name={`workHistory.${index}.current`}
@@ -106,6 +102,14 @@ export function WorkHistoryStep(props: StepProps) {
                     }))
                   }
                 />
+                {job.current ? null : (
+                  <TextField
+                    {...bind(props, `workHistory.${index}.endMonth`, job.endMonth, setJob(index, 'endMonth'))}
+                    label="End month"
+                    {...monthField}
+                    hint="YYYY-MM, like 2023-06"
+                  />
+                )}
               </div>
               {gapMonths !== undefined ? (
                 <TextAreaField

@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 const youWillNeed = [
   'Your NPI and the number and expiry date of each state license',
   'A copy of each license, your malpractice insurance face sheet and your CV',
-  'Your DEA registration and board certificate, if you have them',
+  'Your DEA registration for each state and your board certificate, if you have them',
   'Your work history, with the months you started and left each job',
 ];
 
@@ -29,19 +29,25 @@ export default function ClinicianApplyPage() {
           It takes about 20 minutes. We verify every credential with the body that issued it, and our team
           reviews every application.
         </p>
-        <div className="mt-6 rounded-lg border border-brand-100 bg-white p-5">
-          <h2 className="font-semibold text-slate-900">Have these ready</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
-            {youWillNeed.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-          <p className="mt-3 text-sm text-slate-600">
-            Documents can be PDF, JPEG or PNG files of up to {MAX_DOCUMENT_BYTES / (1024 * 1024)} MB each.
-          </p>
-        </div>
         <div className="mt-8 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
-          <ClinicianApplicationForm brandName={brandName} servedStates={servedStates} />
+          <ClinicianApplicationForm
+            brandName={brandName}
+            servedStates={servedStates}
+            intro={
+              <div className="mb-8 rounded-lg border border-brand-100 bg-brand-50 p-5">
+                <h2 className="font-semibold text-slate-900">Have these ready</h2>
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
+                  {youWillNeed.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+                <p className="mt-3 text-sm text-slate-600">
+                  Documents can be PDF, JPEG or PNG files of up to {MAX_DOCUMENT_BYTES / (1024 * 1024)} MB
+                  each.
+                </p>
+              </div>
+            }
+          />
         </div>
         <p className="mt-6 text-sm text-slate-600">
           Questions about applying? Email{' '}
