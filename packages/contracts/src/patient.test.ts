@@ -109,7 +109,13 @@ describe('contact details', () => {
     const notUs =
       'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.';
     // A UK mobile, a UK landline, a French mobile, and +1 numbers of Canada and Puerto Rico.
-    for (const phone of ['+44 7911 123456', '+44 20 7946 0958', '+33 6 12 34 56 78', '+1 604 555 0134', '787 555 0134']) {
+    for (const phone of [
+      '+44 7911 123456',
+      '+44 20 7946 0958',
+      '+33 6 12 34 56 78',
+      '+1 604 555 0134',
+      '787 555 0134',
+    ]) {
       expect(checkUsMobile(phone), phone).toEqual({ ok: false, message: notUs });
     }
     expect(checkUsMobile('(800) 555-0134')).toEqual({

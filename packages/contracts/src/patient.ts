@@ -16,6 +16,7 @@ import {
 import type { UsStateCode } from './states';
 import { plainText, strictObject } from './text';
 
+export * from './legal-documents';
 // The browser checks a signup with `checkSignup` (./signup-checks, no zod); this is the server's contract.
 export {
   isAtLeastYearsOld,
@@ -26,7 +27,6 @@ export {
   OTP_RESEND_COOLDOWN_SECONDS,
   signupMessages,
 } from './signup-checks';
-export * from './legal-documents';
 export { stateName } from './states';
 
 export const emailSchema = z

@@ -3,7 +3,13 @@ import { signupInput } from './fixtures';
 import { firstIssueByPath, toFieldIssues } from './issues';
 import { currentVersions } from './legal-documents';
 import { makeProvisionalPatientSchema } from './patient';
-import { checkOtpCode, checkSignup, dateFromParts, looksInternational, looksLikePhoneNumber } from './signup-checks';
+import {
+  checkOtpCode,
+  checkSignup,
+  dateFromParts,
+  looksInternational,
+  looksLikePhoneNumber,
+} from './signup-checks';
 import type { UsStateCode } from './states';
 
 const served: UsStateCode[] = ['CA', 'NY', 'TX', 'FL', 'WA'];
@@ -72,7 +78,10 @@ describe('the browser signup check', () => {
 
   it('reads a date of birth from three boxes, or names the boxes to fix', () => {
     expect(dateFromParts({ month: '3', day: '27', year: '1985' })).toEqual({ ok: true, date: '1985-03-27' });
-    expect(dateFromParts({ month: ' 12 ', day: '01', year: '2000' })).toEqual({ ok: true, date: '2000-12-01' });
+    expect(dateFromParts({ month: ' 12 ', day: '01', year: '2000' })).toEqual({
+      ok: true,
+      date: '2000-12-01',
+    });
     expect(dateFromParts({ month: '', day: '', year: '' })).toEqual({
       ok: false,
       message: 'Enter your date of birth.',
@@ -83,7 +92,10 @@ describe('the browser signup check', () => {
       message: 'Date of birth must include a month.',
       parts: ['month'],
     });
-    expect(dateFromParts({ month: '3', day: 'x', year: '1985' })).toMatchObject({ ok: false, parts: ['day'] });
+    expect(dateFromParts({ month: '3', day: 'x', year: '1985' })).toMatchObject({
+      ok: false,
+      parts: ['day'],
+    });
     expect(dateFromParts({ month: '2', day: '29', year: '2001' })).toMatchObject({
       ok: false,
       message: 'Date of birth must be a real date.',

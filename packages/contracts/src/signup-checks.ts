@@ -63,7 +63,8 @@ export const signupMessages = {
   phoneMissing: 'Enter your mobile phone number.',
   phoneTooLong: 'That phone number is too long.',
   phoneInvalid: 'Enter a valid phone number, like (415) 555-0134.',
-  phoneNotUs: 'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.',
+  phoneNotUs:
+    'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.',
   phoneNotMobile: 'Enter a mobile number. Toll-free, premium-rate and other service numbers cannot be used.',
   dateOfBirthMissing: 'Enter your date of birth.',
   dateOfBirthInvalid: 'Date of birth must be a real date.',

@@ -150,8 +150,8 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
         </h2>
         <h3 className="mt-6 text-lg font-semibold text-slate-900">What happens next</h3>
         <p className="mt-2 text-slate-700">
-          Booking video visits is not open yet, and we do not have a date for it. When you can book your
-          first visit with a clinician licensed in your state, we will email you; the email will come from{' '}
+          Booking video visits is not open yet, and we do not have a date for it. When you can book your first
+          visit with a clinician licensed in your state, we will email you; the email will come from{' '}
           {brandName}. Until then there is nothing more to do, and you can close this page.
         </p>
         <p className="mt-3 text-slate-700">
@@ -161,7 +161,10 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
         <p className="mt-2 text-slate-700">Please don&rsquo;t wait for us:</p>
         <ul className="mt-2 list-disc space-y-1.5 pl-6 text-slate-700">
           <li>
-            In an emergency, call <a href="tel:911" className="font-semibold text-brand-700 underline">911</a>{' '}
+            In an emergency, call{' '}
+            <a href="tel:911" className="font-semibold text-brand-700 underline">
+              911
+            </a>{' '}
             or go to the nearest emergency room.
           </li>
           <li>

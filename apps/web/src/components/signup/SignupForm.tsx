@@ -275,8 +275,7 @@ export function SignupForm(props: SignupFormProps) {
           label={
             <>
               I have received the Notice of Privacy Practices, which explains how my health information is
-              used and shared and my rights.{' '}
-              <DocumentLink document="privacy">Read the notice</DocumentLink>
+              used and shared and my rights. <DocumentLink document="privacy">Read the notice</DocumentLink>
             </>
           }
           checked={values.consentPrivacy}
@@ -315,7 +314,13 @@ export function SignupForm(props: SignupFormProps) {
 }
 
 /** A legal document, opened in a new tab so the form keeps what was typed. */
-function DocumentLink({ document, children }: { document: keyof typeof legalDocuments; children: ReactNode }) {
+function DocumentLink({
+  document,
+  children,
+}: {
+  document: keyof typeof legalDocuments;
+  children: ReactNode;
+}) {
   return (
     <a
       href={legalDocuments[document].path}

@@ -1,7 +1,7 @@
+import { currentVersions } from '@telehealth/contracts/client';
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../api/client';
 import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from '../form/time';
-import { currentVersions } from '@telehealth/contracts/client';
 import {
   checkSignupValues,
   dateOfBirthPartsToMark,
@@ -66,14 +66,24 @@ describe('signup helpers', () => {
     });
     const dobIssue = (values: SignupValues) =>
       checkSignupValues(values, ['CA']).find((issue) => issue.path === 'dateOfBirth')?.message;
-    expect(dobIssue(form({ month: '3', day: '', year: '' }))).toBe('Date of birth must include a day and year.');
+    expect(dobIssue(form({ month: '3', day: '', year: '' }))).toBe(
+      'Date of birth must include a day and year.',
+    );
     expect(dateOfBirthPartsToMark({ month: '3', day: '', year: '' })).toEqual(['day', 'year']);
-    expect(dobIssue(form({ month: '13', day: '1', year: '1985' }))).toBe('Date of birth must be a real date.');
-    expect(dobIssue(form({ month: '2', day: '30', year: '1985' }))).toBe('Date of birth must be a real date.');
+    expect(dobIssue(form({ month: '13', day: '1', year: '1985' }))).toBe(
+      'Date of birth must be a real date.',
+    );
+    expect(dobIssue(form({ month: '2', day: '30', year: '1985' }))).toBe(
+      'Date of birth must be a real date.',
+    );
     expect(dobIssue(form({ month: '3', day: '27', year: '85' }))).toBe('Year must include 4 numbers.');
     const year = new Date().getUTCFullYear() - 10;
     expect(dobIssue(form({ month: '1', day: '1', year: String(year) }))).toMatch(/18 or older/);
-    expect(dateOfBirthPartsToMark({ month: '1', day: '1', year: String(year) })).toEqual(['month', 'day', 'year']);
+    expect(dateOfBirthPartsToMark({ month: '1', day: '1', year: String(year) })).toEqual([
+      'month',
+      'day',
+      'year',
+    ]);
     expect(dobIssue(form({ month: '03', day: '27', year: '1985' }))).toBeUndefined();
   });
 

@@ -1,12 +1,6 @@
 import { formatEffectiveDate, legalDocuments } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import {
-  BulletList,
-  LegalPage,
-  LegalSection,
-  ProseLink,
-  SupportEmailLink,
-} from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
 const { brandName, companyName, companyAddress, privacyContactEmail } = publicConfig;
@@ -47,8 +41,8 @@ export default function PrivacyPracticesPage() {
         <BulletList>
           <li>The law requires us to keep your health information private and secure.</li>
           <li>
-            We must give you this notice of our legal duties and privacy practices, and follow the notice
-            that is in effect.
+            We must give you this notice of our legal duties and privacy practices, and follow the notice that
+            is in effect.
           </li>
           <li>
             We will tell you promptly if a breach occurs that may have compromised the privacy or security of
@@ -69,8 +63,8 @@ export default function PrivacyPracticesPage() {
             visit, and may share them with another provider who treats you.
           </li>
           <li>
-            <strong>To be paid for your care:</strong> for example, to bill you, or a health plan if you ask us
-            to use one.
+            <strong>To be paid for your care:</strong> for example, to bill you, or a health plan if you ask
+            us to use one.
           </li>
           <li>
             <strong>To run our service:</strong> for example, to confirm your email address, to check the
@@ -82,7 +76,10 @@ export default function PrivacyPracticesPage() {
             contract and may use it only for the work we ask of them.
           </li>
         </BulletList>
-        <p>We are also allowed or required to share your information in these cases, under the law&rsquo;s conditions:</p>
+        <p>
+          We are also allowed or required to share your information in these cases, under the law&rsquo;s
+          conditions:
+        </p>
         <BulletList>
           <li>when a federal, state or local law requires it;</li>
           <li>
@@ -97,7 +94,10 @@ export default function PrivacyPracticesPage() {
           <li>in response to a court or administrative order, or a subpoena;</li>
           <li>to law enforcement, as the law allows;</li>
           <li>to coroners, medical examiners and funeral directors, and for organ and tissue donation;</li>
-          <li>for workers&rsquo; compensation claims, and for special government functions such as military and national security;</li>
+          <li>
+            for workers&rsquo; compensation claims, and for special government functions such as military and
+            national security;
+          </li>
           <li>for research, when an approved review board has decided your privacy is protected.</li>
         </BulletList>
         <p>

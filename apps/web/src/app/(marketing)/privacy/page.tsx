@@ -72,8 +72,8 @@ export default function PrivacyPage() {
         <p>
           Our service has no screen yet where staff or clinicians can look up patients. Your details are kept
           in our database on Amazon Web Services (AWS), which stores the data and sends our emails on our
-          behalf. Every change to your record, such as your signup and its confirmation, is written to an audit
-          log that our application can add to but cannot change or delete.
+          behalf. Every change to your record, such as your signup and its confirmation, is written to an
+          audit log that our application can add to but cannot change or delete.
         </p>
       </LegalSection>
 

@@ -1,12 +1,6 @@
 import { legalDocuments, MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import {
-  BulletList,
-  LegalPage,
-  LegalSection,
-  ProseLink,
-  SupportEmailLink,
-} from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
 const { brandName, supportEmail } = publicConfig;
@@ -80,8 +74,8 @@ export default function TelehealthConsentPage() {
       <LegalSection title="Emergencies">
         <p>
           {brandName} is not for emergencies. If you have a medical emergency, call 911 or go to the nearest
-          emergency room. In a mental-health crisis, call or text 988, the Suicide &amp; Crisis Lifeline, at any
-          time.
+          emergency room. In a mental-health crisis, call or text 988, the Suicide &amp; Crisis Lifeline, at
+          any time.
         </p>
         <p>
           At the start of each visit your clinician may ask where you are, so that help can be sent to you if
@@ -92,8 +86,8 @@ export default function TelehealthConsentPage() {
       <LegalSection title="Your privacy">
         <p>
           The same privacy laws apply to telehealth as to care in person. Please take visits from a private
-          place. Our <ProseLink href={legalDocuments.privacy.path}>Notice of Privacy Practices</ProseLink> says
-          how your health information may be used and shared, and what your rights are.
+          place. Our <ProseLink href={legalDocuments.privacy.path}>Notice of Privacy Practices</ProseLink>{' '}
+          says how your health information may be used and shared, and what your rights are.
         </p>
       </LegalSection>
 

@@ -19,8 +19,8 @@ export default function TermsPage() {
       document={document}
       intro={
         <p>
-          These terms apply when you use {brandName}, a service of {companyName}. By sending the signup form you
-          agree to them. Please read them together with our{' '}
+          These terms apply when you use {brandName}, a service of {companyName}. By sending the signup form
+          you agree to them. Please read them together with our{' '}
           <ProseLink href={legalDocuments.privacy.path}>Notice of Privacy Practices</ProseLink>, our{' '}
           <ProseLink href={legalDocuments.telehealth.path}>consent to telehealth care</ProseLink> and our{' '}
           <ProseLink href="/privacy">privacy notice</ProseLink>.
