@@ -1,19 +1,19 @@
 import { formatEffectiveDate, type LegalDocument } from '@telehealth/contracts';
 import type { ReactNode } from 'react';
 
-interface LegalPageProps {
-  title: string;
-  intro: ReactNode;
-  /** A versioned document (accepted at signup): its version and effective date show under the title. */
-  document?: LegalDocument;
-  children: ReactNode;
-}
+type LegalPageProps = (
+  | { title: string; document?: undefined }
+  /** A versioned document (accepted at signup): its title, then its version and effective date. */
+  | { title?: undefined; document: LegalDocument }
+) & { intro: ReactNode; children: ReactNode };
 
 /** The legal documents: a readable prose column (the marketing layout adds header and footer). */
 export function LegalPage({ title, intro, document, children }: LegalPageProps) {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16 lg:px-8">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{title}</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">
+        {document?.title ?? title}
+      </h1>
       {document ? (
         <p className="mt-2 text-sm text-slate-600">
           Version {document.version}, effective {formatEffectiveDate(document.effectiveOn)}

@@ -20,7 +20,6 @@ export default function PrivacyPracticesPage() {
   const privacyMail = <SupportEmailLink email={privacyContactEmail} />;
   return (
     <LegalPage
-      title={document.title}
       document={document}
       intro={
         <>

@@ -19,7 +19,6 @@ export default function TelehealthConsentPage() {
   const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
-      title={document.title}
       document={document}
       intro={
         <p>

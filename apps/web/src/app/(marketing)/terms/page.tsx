@@ -15,7 +15,6 @@ export default function TermsPage() {
   const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
-      title={document.title}
       document={document}
       intro={
         <p>
