@@ -208,7 +208,7 @@ export function SignupForm(props: SignupFormProps) {
           type="email"
           inputMode="email"
           autoComplete="email"
-          hint="We’ll send your code and visit links here."
+          hint="We’ll send your code here, and tell you here when you can book a visit."
           className="sm:col-span-2"
           value={values.email}
           error={error('email')}
