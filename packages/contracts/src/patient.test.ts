@@ -120,7 +120,8 @@ describe('contact details', () => {
     }
     expect(checkUsMobile('(800) 555-0134')).toEqual({
       ok: false,
-      message: 'Enter a mobile number. Toll-free, premium-rate and other service numbers cannot be used.',
+      message:
+        'That is not a US mobile number. Enter a mobile number, like (415) 555-0134; toll-free and premium-rate numbers cannot be used.',
     });
     expect(issuesOf({ ...valid, phone: '+44 7911 123456' }).phone).toBe(notUs);
   });

@@ -65,7 +65,8 @@ export const signupMessages = {
   phoneInvalid: 'Enter a valid phone number, like (415) 555-0134.',
   phoneNotUs:
     'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.',
-  phoneNotMobile: 'Enter a mobile number. Toll-free, premium-rate and other service numbers cannot be used.',
+  phoneNotMobile:
+    'That is not a US mobile number. Enter a mobile number, like (415) 555-0134; toll-free and premium-rate numbers cannot be used.',
   dateOfBirthMissing: 'Enter your date of birth.',
   dateOfBirthInvalid: 'Date of birth must be a real date.',
   dateOfBirthPartsMissing: (parts: string) => `Date of birth must include a ${parts}.`,
