@@ -10,6 +10,7 @@ export type { ClinicianApplicationInput, PresignUploadRequest } from './clinicia
 export type { RequestEmailCodeInput, VerifyEmailCodeInput } from './email-verification';
 export * from './errors';
 export * from './field-issues';
+export * from './legal-documents';
 export type { ProvisionalPatientInput, VerifyPatientInput } from './patient';
 export type {
   ClinicianApplicationAccepted,

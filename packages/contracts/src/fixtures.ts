@@ -3,6 +3,7 @@
  * imported by app code). Dates are relative to the day the test runs, so nothing expires in the tests.
  */
 import type { ClinicianApplicationInput, DocumentPurpose, DocumentRef } from './clinician/application';
+import { currentVersions } from './legal-documents';
 import type { ProvisionalPatientInput } from './patient';
 
 /** YYYY-MM-DD, `days` from `from` (UTC). */
@@ -30,7 +31,7 @@ export function signupInput(overrides: Partial<ProvisionalPatientInput> = {}): P
     phone: '(415) 555-0134',
     dateOfBirth: '1990-12-10',
     state: 'CA',
-    consent: { telehealth: true, privacy: true },
+    consent: { telehealth: true, privacy: true, versions: currentVersions() },
     ...overrides,
   };
 }

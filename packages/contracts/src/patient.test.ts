@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { signupInput } from './fixtures';
 import { firstIssueByPath, toFieldIssues } from './issues';
+import { currentVersions, documentsToAccept, legalDocuments, staleDocuments } from './legal-documents';
 import {
+  checkUsMobile,
   isAtLeastYearsOld,
   makeProvisionalPatientSchema,
   normalizeEmail,
@@ -9,15 +12,7 @@ import {
 } from './patient';
 
 const schema = makeProvisionalPatientSchema(['CA', 'NY', 'TX', 'FL', 'WA']);
-const valid = {
-  firstName: ' Ada ',
-  lastName: 'Lovelace',
-  email: ' Ada@Example.COM ',
-  phone: '(415) 555-0134',
-  dateOfBirth: '1990-12-10',
-  state: 'CA',
-  consent: { telehealth: true, privacy: true },
-};
+const valid = signupInput({ firstName: ' Ada ', email: ' Ada@Example.COM ' });
 
 function issuesOf(input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
@@ -42,13 +37,13 @@ describe('provisional patient contract', () => {
       phone: '12',
       dateOfBirth: '2001-02-30',
       state: 'AK',
-      consent: { telehealth: false, privacy: true },
+      consent: { ...valid.consent, telehealth: false },
     });
     expect(issues).toEqual({
       firstName: 'Enter your first name.',
       email: 'Enter a valid email address, like name@example.com.',
       phone: 'Enter a valid phone number, like (415) 555-0134.',
-      dateOfBirth: 'Enter a real date as YYYY-MM-DD.',
+      dateOfBirth: 'Date of birth must be a real date.',
       state: 'We do not serve that state yet. Choose a state from the list.',
       'consent.telehealth': 'You must consent to receive care by telehealth.',
     });
@@ -63,6 +58,15 @@ describe('provisional patient contract', () => {
   it('refuses a missing consent object', () => {
     const { consent: _omit, ...rest } = valid;
     expect(issuesOf(rest)).toHaveProperty('consent');
+  });
+
+  it('wants the version of each document the person was shown', () => {
+    const { versions: _omit, ...noVersions } = valid.consent;
+    expect(issuesOf({ ...valid, consent: noVersions })).toHaveProperty('consent.versions');
+    const { terms: _terms, ...noTerms } = currentVersions();
+    expect(issuesOf({ ...valid, consent: { ...valid.consent, versions: noTerms } })).toHaveProperty(
+      'consent.versions.terms',
+    );
   });
 
   it('refuses keys it does not define, naming each, at the top and inside consent', () => {
@@ -97,8 +101,44 @@ describe('contact details', () => {
   it('normalises emails and phone numbers', () => {
     expect(normalizeEmail('  Ann@X.COM ')).toBe('ann@x.com');
     expect(toE164('415-555-0134')).toBe('+14155550134');
-    expect(toE164('+44 20 7946 0958')).toBe('+442079460958');
+    expect(toE164('+1 (212) 555-0134')).toBe('+12125550134');
     expect(toE164('555-0134')).toBeUndefined();
+  });
+
+  it('takes only US mobile numbers, and says so to anyone with another number', () => {
+    const notUs =
+      'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.';
+    // A UK mobile, a UK landline, a French mobile, and +1 numbers of Canada and Puerto Rico.
+    for (const phone of [
+      '+44 7911 123456',
+      '+44 20 7946 0958',
+      '+33 6 12 34 56 78',
+      '+1 604 555 0134',
+      '787 555 0134',
+    ]) {
+      expect(checkUsMobile(phone), phone).toEqual({ ok: false, message: notUs });
+    }
+    expect(checkUsMobile('(800) 555-0134')).toEqual({
+      ok: false,
+      message:
+        'That is not a US mobile number. Enter a mobile number, like (415) 555-0134; toll-free and premium-rate numbers cannot be used.',
+    });
+    expect(issuesOf({ ...valid, phone: '+44 7911 123456' }).phone).toBe(notUs);
+  });
+});
+
+describe('legal documents', () => {
+  it('names the documents whose current version was not accepted, so they are offered again', () => {
+    const at = '2026-11-27T10:00:00.000Z';
+    const accepted = {
+      telehealth: { version: legalDocuments.telehealth.version, acceptedAt: at },
+      privacy: { version: legalDocuments.privacy.version, acceptedAt: at },
+      terms: { version: legalDocuments.terms.version, acceptedAt: at },
+    };
+    expect(documentsToAccept(accepted)).toEqual([]);
+    expect(documentsToAccept({ ...accepted, terms: { version: 'old', acceptedAt: at } })).toEqual(['terms']);
+    expect(documentsToAccept(undefined)).toEqual(['telehealth', 'privacy', 'terms']);
+    expect(staleDocuments({ ...currentVersions(), privacy: 'old' })).toEqual(['privacy']);
   });
 });
 

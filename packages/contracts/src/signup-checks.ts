@@ -63,16 +63,25 @@ export const signupMessages = {
   phoneMissing: 'Enter your mobile phone number.',
   phoneTooLong: 'That phone number is too long.',
   phoneInvalid: 'Enter a valid phone number, like (415) 555-0134.',
+  phoneNotUs:
+    'Enter a US mobile number, like (415) 555-0134. We can only use phone numbers in the United States.',
+  phoneNotMobile:
+    'That is not a US mobile number. Enter a mobile number, like (415) 555-0134; toll-free and premium-rate numbers cannot be used.',
   dateOfBirthMissing: 'Enter your date of birth.',
-  dateOfBirthInvalid: 'Enter a real date as YYYY-MM-DD.',
+  dateOfBirthInvalid: 'Date of birth must be a real date.',
+  dateOfBirthPartsMissing: (parts: string) => `Date of birth must include a ${parts}.`,
+  dateOfBirthYearDigits: 'Year must include 4 numbers.',
   dateOfBirthTooEarly: 'Enter a date of birth after 1900.',
   dateOfBirthInFuture: 'Your date of birth cannot be in the future.',
   tooYoung: `You must be ${MINIMUM_PATIENT_AGE} or older to use this service.`,
   stateMissing: 'Choose the state you live in.',
   stateNotServed: 'We do not serve that state yet. Choose a state from the list.',
   telehealthConsent: 'You must consent to receive care by telehealth.',
-  privacyConsent: 'You must accept the privacy notice.',
+  privacyConsent: 'You must confirm that you have received the Notice of Privacy Practices.',
   otpCode: 'Enter the 6-digit code from your email.',
+  documentVersions: 'Send the version of each document the person was shown (telehealth, privacy, terms).',
+  documentsChanged: (titles: string) =>
+    `Our ${titles} changed since you opened this page. Reload the page to read the current version, then send the form again.`,
 } as const;
 
 export const NAME_MAX_LENGTH = 100;
@@ -99,19 +108,82 @@ export function isIsoDate(value: string): boolean {
   return day <= days;
 }
 
+/** A date as typed in three boxes (the GOV.UK date input): month, day and year, each as typed. */
+export interface DateParts {
+  month: string;
+  day: string;
+  year: string;
+}
+export type DatePart = keyof DateParts;
+export const datePartOrder: readonly DatePart[] = ['month', 'day', 'year'];
+
+export type DatePartsResult =
+  | { ok: true; date: string }
+  /** `parts`: the boxes to mark and link to, in form order; every box when the date as a whole is wrong. */
+  | { ok: false; message: string; parts: DatePart[] };
+
+const PART_LIMITS: Record<Exclude<DatePart, 'year'>, number> = { month: 12, day: 31 };
+
 /**
- * A phone number's shape as typed: a US number of 10 digits (an optional leading 1 or +1; area code
- * and exchange not starting with 0 or 1), or an international `+` number of 8 to 15 digits. Only
- * the browser uses this; the server checks the number with libphonenumber.
+ * Reads a date of birth typed in three boxes into YYYY-MM-DD, or says what to fix and where, in
+ * GOV.UK's words ("Date of birth must include a month"). Whether the date itself is acceptable
+ * (age, not in the future) is `dateOfBirthProblem`'s, as for a date sent whole.
+ */
+export function dateFromParts(parts: DateParts): DatePartsResult {
+  const value = {
+    month: parts.month.trim(),
+    day: parts.day.trim(),
+    year: parts.year.trim(),
+  };
+  const missing = datePartOrder.filter((part) => value[part] === '');
+  if (missing.length === 3) return { ok: false, message: signupMessages.dateOfBirthMissing, parts: missing };
+  if (missing.length) {
+    return {
+      ok: false,
+      message: signupMessages.dateOfBirthPartsMissing(missing.join(' and ')),
+      parts: missing,
+    };
+  }
+  const outOfRange = datePartOrder.filter((part) => {
+    if (!/^\d+$/.test(value[part])) return true;
+    if (part === 'year') return false;
+    const n = Number(value[part]);
+    return n < 1 || n > PART_LIMITS[part];
+  });
+  if (outOfRange.length) {
+    return { ok: false, message: signupMessages.dateOfBirthInvalid, parts: outOfRange };
+  }
+  if (value.year.length !== 4) {
+    return { ok: false, message: signupMessages.dateOfBirthYearDigits, parts: ['year'] };
+  }
+  const date = `${value.year}-${value.month.padStart(2, '0')}-${value.day.padStart(2, '0')}`;
+  if (!isIsoDate(date)) return { ok: false, message: signupMessages.dateOfBirthInvalid, parts: ['day'] };
+  return { ok: true, date };
+}
+
+/**
+ * A US phone number's shape as typed: 10 digits (an optional leading 1 or +1; area code and exchange
+ * not starting with 0 or 1). Only the browser uses this; the server checks the number with
+ * libphonenumber (a US mobile number, not toll-free).
  */
 export function looksLikePhoneNumber(phone: string): boolean {
   const value = phone.trim();
   if (!/^\+?[\d\s().-]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, '');
-  const us = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-  if (us.length === 10 && (!value.startsWith('+') || digits.startsWith('1')))
-    return /^[2-9]\d{2}[2-9]\d{6}$/.test(us);
-  return value.startsWith('+') && !digits.startsWith('1') && digits.length >= 8 && digits.length <= 15;
+  if (value.startsWith('+') && !digits.startsWith('1')) return false;
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  return /^[2-9]\d{2}[2-9]\d{6}$/.test(national);
+}
+
+/**
+ * True for a number written with another country's code: `+44 …`, or dialled from the US as
+ * `011 44 …`, or from elsewhere as `00 44 …`. Such numbers get the "US numbers only" message.
+ */
+export function looksInternational(phone: string): boolean {
+  const value = phone.trim();
+  const digits = value.replace(/\D/g, '');
+  if (value.startsWith('+')) return !digits.startsWith('1');
+  return /^(?:011|00)[2-9]/.test(digits) && digits.length > 11;
 }
 
 /** Close to zod's `z.email()`: a local part, an `@`, and a domain with a dot and a letter-only TLD. */
@@ -141,6 +213,7 @@ function phoneProblem(value: unknown): string | undefined {
   const phone = value.trim();
   if (phone.length < 1) return signupMessages.phoneMissing;
   if (phone.length > PHONE_MAX_LENGTH) return signupMessages.phoneTooLong;
+  if (looksInternational(phone)) return signupMessages.phoneNotUs;
   return looksLikePhoneNumber(phone) ? undefined : signupMessages.phoneInvalid;
 }
 

@@ -120,6 +120,14 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
         stepLabel="Step 2 of 2"
         title="Check your email"
         email={email}
+        sentMessage={
+          // True for a new signup (the email has a code) and for an address that already has an
+          // account (its email says so, with no code), without saying which.
+          <>
+            We sent an email to <strong className="font-semibold break-words text-slate-900">{email}</strong>{' '}
+            with the next step. If it has a 6-digit code, enter it below; the code expires in 10 minutes.
+          </>
+        }
         resendAt={resendAt}
         verify={(code) => verifySignupCode({ email, code })}
         onVerified={verified}
@@ -140,14 +148,34 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
           <CheckCircleIcon className="size-8 shrink-0 text-brand-600" />
           Your email is confirmed
         </h2>
-        <p className="mt-4 text-slate-700">
-          We&rsquo;ll email you when your first video visit can be booked; the visit link will come by email
-          from {brandName}.
+        <h3 className="mt-6 text-lg font-semibold text-slate-900">What happens next</h3>
+        <p className="mt-2 text-slate-700">
+          Booking video visits is not open yet, and we do not have a date for it. When you can book your first
+          visit with a clinician licensed in your state, we will email you; the email will come from{' '}
+          {brandName}. Until then there is nothing more to do, and you can close this page.
         </p>
         <p className="mt-3 text-slate-700">
-          You can close this page. To make sure our emails reach you, check your spam or junk folder if you
-          don&rsquo;t see them.
+          To make sure our emails reach you, check your spam or junk folder if you don&rsquo;t see them.
         </p>
+        <h3 className="mt-6 text-lg font-semibold text-slate-900">If you need care now</h3>
+        <p className="mt-2 text-slate-700">Please don&rsquo;t wait for us:</p>
+        <ul className="mt-2 list-disc space-y-1.5 pl-6 text-slate-700">
+          <li>
+            In an emergency, call{' '}
+            <a href="tel:911" className="font-semibold text-brand-700 underline">
+              911
+            </a>{' '}
+            or go to the nearest emergency room.
+          </li>
+          <li>
+            In a mental-health crisis, call or text{' '}
+            <a href="tel:988" className="font-semibold text-brand-700 underline">
+              988
+            </a>
+            , the Suicide &amp; Crisis Lifeline, at any time.
+          </li>
+          <li>For anything else that can&rsquo;t wait, contact your own doctor or an urgent care clinic.</li>
+        </ul>
       </div>
     );
   }

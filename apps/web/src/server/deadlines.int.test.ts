@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { DocumentRef, ProvisionalPatientInput } from '@telehealth/contracts';
+import type { DocumentRef } from '@telehealth/contracts';
+import { signupInput } from '@telehealth/contracts/fixtures';
 import { type LocalStack, startLocalStack } from '@telehealth/local-stack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '@/test/documents';
@@ -65,18 +66,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function signupBody(): ProvisionalPatientInput {
-  return {
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: `ada.${randomUUID()}@example.com`,
-    phone: '(415) 555-0134',
-    dateOfBirth: '1990-12-10',
-    state: 'CA',
-    consent: { telehealth: true, privacy: true },
-  };
-}
-
 function post(handler: Handler, body: unknown, ip = '203.0.113.10') {
   return handler(
     new Request('http://localhost/api', {
@@ -110,16 +99,16 @@ async function expectUnavailableInTime({ response, ms }: { response: Response; m
 
 describe('every AWS call has a deadline', () => {
   it('answers 503 in time while DynamoDB is frozen, and signs up once it is back', async () => {
-    const frozen = await whileFrozen(stack.pids.dynamodb, () => post(provisional, signupBody()));
+    const frozen = await whileFrozen(stack.pids.dynamodb, () => post(provisional, signupInput()));
     await expectUnavailableInTime(frozen);
 
-    const body = signupBody();
+    const body = signupInput();
     expect((await post(provisional, body, '203.0.113.11')).status).toBe(202);
     expect(await inboxFor(stack.urls.inbox, body.email)).toHaveLength(1);
   });
 
   it('answers 503 in time while SES is frozen, and the same signup works on retry', async () => {
-    const body = signupBody();
+    const body = signupInput();
     const frozen = await whileFrozen(stack.pids.ses, () => post(provisional, body, '203.0.113.12'));
     await expectUnavailableInTime(frozen);
 

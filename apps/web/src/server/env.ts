@@ -29,6 +29,11 @@ const publicSchema = z.object({
   BRAND_NAME: z.string().min(1).default('Lumen Health'),
   SERVICE_STATES: servedStatesSchema,
   SUPPORT_EMAIL: z.email().default('support@lumen-health.example'),
+  /** The legal entity and its postal address, named in the Notice of Privacy Practices and the terms. */
+  COMPANY_NAME: z.string().min(1).default('Lumen Health, Inc. (example)'),
+  COMPANY_ADDRESS: z.string().min(1).default('100 Example Street, Suite 200, San Francisco, CA 94105'),
+  /** Where privacy questions and requests (access, amendment, complaints) go: the privacy officer. */
+  PRIVACY_CONTACT_EMAIL: z.email().default('privacy@lumen-health.example'),
 });
 
 function formatIssues(error: z.ZodError): string {
@@ -42,6 +47,9 @@ function parsePublic() {
     brandName: result.data.BRAND_NAME,
     servedStates: result.data.SERVICE_STATES,
     supportEmail: result.data.SUPPORT_EMAIL,
+    companyName: result.data.COMPANY_NAME,
+    companyAddress: result.data.COMPANY_ADDRESS,
+    privacyContactEmail: result.data.PRIVACY_CONTACT_EMAIL,
   };
 }
 

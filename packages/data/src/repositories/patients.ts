@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { PatientStatus, UsStateCode } from '@telehealth/contracts';
+import type { PatientStatus, StoredConsent, UsStateCode } from '@telehealth/contracts';
 import type { TransactItem } from '../transactions';
 
 export interface PatientRecord {
@@ -12,7 +12,8 @@ export interface PatientRecord {
   /** YYYY-MM-DD */
   dateOfBirth: string;
   state: UsStateCode;
-  consent: { telehealth: boolean; privacy: boolean; acceptedAt: string };
+  /** Which version of each document (telehealth consent, privacy notice, terms) was accepted, and when. */
+  consent: StoredConsent;
   status: PatientStatus;
   createdAt: string;
   updatedAt: string;
@@ -27,8 +28,8 @@ export interface VerifiedPatientWrite {
   phone: string;
   dateOfBirth: string;
   state: UsStateCode;
-  /** When the consents were given: with the signup that is now verified. */
-  consentedAt: string;
+  /** What was accepted with the signup that is now verified: each document's version, and when. */
+  consent: StoredConsent;
   now: string;
 }
 
@@ -58,7 +59,7 @@ export class PatientRepository {
       phone: input.phone,
       dateOfBirth: input.dateOfBirth,
       state: input.state,
-      consent: { telehealth: true, privacy: true, acceptedAt: input.consentedAt },
+      consent: input.consent,
       status: 'VERIFIED',
       createdAt: input.now,
       updatedAt: input.now,

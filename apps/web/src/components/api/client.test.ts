@@ -1,3 +1,4 @@
+import { signupInput } from '@telehealth/contracts/fixtures';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   describeFailure,
@@ -13,15 +14,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const signup = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  phone: '(415) 555-0134',
-  dateOfBirth: '1990-12-10',
-  state: 'CA',
-  consent: { telehealth: true as const, privacy: true as const },
-};
+const signup = signupInput();
 
 function answer(body: unknown, init: ResponseInit = {}) {
   return vi.fn().mockResolvedValue(body === undefined ? new Response(null, init) : Response.json(body, init));

@@ -6,6 +6,7 @@ import {
   type ClipboardEvent,
   type FormEvent,
   type InputEvent,
+  type ReactNode,
   useEffect,
   useRef,
   useState,
@@ -31,6 +32,12 @@ export interface CodeEntryProps {
   /** The heading's id (it names the form; focusable, for flows that move focus to it). */
   headingId: string;
   email: string;
+  /**
+   * What was sent, shown under the heading (the code box is described by it). Defaults to "We sent a
+   * 6-digit code to …". Signup words it so that it is also true when the address already has an
+   * account, whose owner gets an email without a code.
+   */
+  sentMessage?: ReactNode;
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
   /** Sends the code to the server, e.g. `(code) => verifySignupCode({ email, code })`. */
@@ -186,9 +193,13 @@ export function CodeEntry(props: CodeEntryProps) {
         {props.title}
       </h2>
       <p id={sentId} className="mt-2 text-slate-700">
-        We sent a 6-digit code to{' '}
-        <strong className="font-semibold break-words text-slate-900">{email}</strong>. It expires in 10
-        minutes.
+        {props.sentMessage ?? (
+          <>
+            We sent a 6-digit code to{' '}
+            <strong className="font-semibold break-words text-slate-900">{email}</strong>. It expires in 10
+            minutes.
+          </>
+        )}
       </p>
 
       <div className="mt-6">

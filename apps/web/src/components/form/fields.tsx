@@ -75,7 +75,8 @@ interface FramedFieldProps {
   hint?: ReactNode;
   className?: string;
   onChange: (value: string) => void;
-  onBlur: () => void;
+  /** Optional: the signup form checks fields only on submit, so nothing moves under a press. */
+  onBlur?: () => void;
 }
 
 interface TextFieldProps extends FramedFieldProps {

@@ -1,21 +1,25 @@
 'use client';
 
 import {
-  checkSignup,
+  type DatePart,
   firstIssueByPath,
+  legalDocuments,
   MINIMUM_PATIENT_AGE,
   normalizeEmail,
   OTP_RESEND_COOLDOWN_SECONDS,
   stateName,
   type UsStateCode,
 } from '@telehealth/contracts/client';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { describeFailure } from '../api/describe-failure';
 import { requestSignupCode } from '../api/signup';
+import { DateInput } from '../form/DateInput';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
 import {
+  checkSignupValues,
+  dateOfBirthPartsToMark,
   fieldId,
   firstInvalidFieldId,
   isSignupFieldPath,
@@ -64,63 +68,56 @@ export function SignupForm(props: SignupFormProps) {
         .sort((a, b) => a.label.localeCompare(b.label)),
     [servedStates],
   );
+  // Errors are set on submit (and by the server's answer) only, never when a field loses focus: an
+  // error appearing on blur pushed "Send my code" down between press and release, and the click was
+  // lost. A field's error may clear while the person corrects that field; the summary stays as it was
+  // until the next submit.
   const [errors, setErrors] = useState<Errors>(() => props.initialErrors ?? {});
-  const [showSummary, setShowSummary] = useState(Boolean(props.initialErrors));
+  const [summary, setSummary] = useState<[string, string][]>(() =>
+    props.initialErrors ? orderedErrors(props.initialErrors) : [],
+  );
+  const [dateParts, setDateParts] = useState<readonly DatePart[]>(['month', 'day', 'year']);
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const requestFocus = useFocusRequest();
 
-  function focusFirstInvalid(byPath: Errors) {
-    requestFocus(firstInvalidFieldId(byPath));
-  }
-
-  /**
-   * Re-checks one field with the contract's browser checks (the same rules and messages as submit;
-   * the server, which has the final word, answers with the same messages).
-   */
-  function validateField(path: SignupFieldPath, next: SignupValues) {
-    const message = firstIssueByPath(checkSignup(toSignupPayload(next), servedStates))[path];
-    setErrors((previous) => {
-      if (previous[path] === message) return previous;
-      const updated = { ...previous };
-      if (message) updated[path] = message;
-      else delete updated[path];
-      return updated;
-    });
-  }
-
   function change<K extends keyof SignupValues>(key: K, path: SignupFieldPath, value: SignupValues[K]) {
     const next = { ...values, [key]: value };
     onValuesChange(next);
-    // Once a field shows an error, re-check it as the patient fixes it.
-    if (errors[path]) validateField(path, next);
+    if (!errors[path]) return;
+    const fixed = !checkSignupValues(next, servedStates).some((issue) => issue.path === path);
+    if (fixed) {
+      setErrors((previous) => {
+        const updated = { ...previous };
+        delete updated[path];
+        return updated;
+      });
+    }
   }
 
-  function blur(path: SignupFieldPath, value: string) {
-    // Don't complain about a field the patient only tabbed through.
-    if (value.trim() || errors[path]) validateField(path, values);
-  }
-
-  function showErrors(byPath: Errors) {
+  function showErrors(byPath: Errors, submitted: SignupValues) {
+    // A date the boxes do not make marks the boxes to fix; a whole-date problem (too young) marks all.
+    const parts = dateOfBirthPartsToMark(submitted.dateOfBirth);
     setErrors(byPath);
-    setShowSummary(true);
-    focusFirstInvalid(byPath);
+    setSummary(orderedErrors(byPath));
+    setDateParts(parts);
+    requestFocus(firstInvalidFieldId(byPath, parts[0]));
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     setStatus(null);
-    const payload = toSignupPayload(values);
-    const issues = checkSignup(payload, servedStates);
+    const submitted = values;
+    const issues = checkSignupValues(submitted, servedStates);
     if (issues.length) {
-      showErrors(firstIssueByPath(issues));
+      showErrors(firstIssueByPath(issues), submitted);
       return;
     }
     setErrors({});
-    setShowSummary(false);
+    setSummary([]);
     setPending(true);
-    const submitted = values;
+    const payload = toSignupPayload(submitted);
     const result = await requestSignupCode(payload);
     setPending(false);
     const email = normalizeEmail(values.email);
@@ -134,7 +131,7 @@ export function SignupForm(props: SignupFormProps) {
       result.error?.code === 'validation_failed' &&
       result.error.issues?.length
     ) {
-      showErrors(firstIssueByPath(result.error.issues));
+      showErrors(firstIssueByPath(result.error.issues), submitted);
       return;
     }
     if (result.kind === 'error' && result.status === 429) {
@@ -152,7 +149,6 @@ export function SignupForm(props: SignupFormProps) {
     setStatus({ kind: 'failed', message: describeFailure(result, { detailsKept: true }) });
   }
 
-  const summary = showSummary ? orderedErrors(errors) : [];
   const error = (path: SignupFieldPath) => errors[path];
 
   return (
@@ -182,7 +178,7 @@ export function SignupForm(props: SignupFormProps) {
         id="signup-error-summary"
         title="Please check your details"
         errors={summary}
-        controlIdFor={(path) => (isSignupFieldPath(path) ? fieldId(path) : undefined)}
+        controlIdFor={(path) => (isSignupFieldPath(path) ? fieldId(path, dateParts[0]) : undefined)}
         onFocusControl={requestFocus}
       />
 
@@ -195,7 +191,6 @@ export function SignupForm(props: SignupFormProps) {
           value={values.firstName}
           error={error('firstName')}
           onChange={(value) => change('firstName', 'firstName', value)}
-          onBlur={() => blur('firstName', values.firstName)}
         />
         <TextField
           id={fieldId('lastName')}
@@ -205,7 +200,6 @@ export function SignupForm(props: SignupFormProps) {
           value={values.lastName}
           error={error('lastName')}
           onChange={(value) => change('lastName', 'lastName', value)}
-          onBlur={() => blur('lastName', values.lastName)}
         />
         <TextField
           id={fieldId('email')}
@@ -214,12 +208,11 @@ export function SignupForm(props: SignupFormProps) {
           type="email"
           inputMode="email"
           autoComplete="email"
-          hint="We’ll send your code and visit links here."
+          hint="We’ll send your code here, and tell you here when you can book a visit."
           className="sm:col-span-2"
           value={values.email}
           error={error('email')}
           onChange={(value) => change('email', 'email', value)}
-          onBlur={() => blur('email', values.email)}
         />
         <TextField
           id={fieldId('phone')}
@@ -228,25 +221,23 @@ export function SignupForm(props: SignupFormProps) {
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          hint="For example (415) 555-0134"
+          hint="A US mobile number, for example (415) 555-0134"
           value={values.phone}
           error={error('phone')}
           onChange={(value) => change('phone', 'phone', value)}
-          onBlur={() => blur('phone', values.phone)}
         />
-        <TextField
-          id={fieldId('dateOfBirth')}
-          name="dateOfBirth"
-          label="Date of birth"
-          type="date"
-          autoComplete="bday"
-          min="1900-01-01"
-          hint={`You must be ${MINIMUM_PATIENT_AGE} or older`}
-          value={values.dateOfBirth}
-          error={error('dateOfBirth')}
-          onChange={(value) => change('dateOfBirth', 'dateOfBirth', value)}
-          onBlur={() => blur('dateOfBirth', values.dateOfBirth)}
-        />
+        <div>
+          <DateInput
+            id="signup-dateOfBirth"
+            legend="Date of birth"
+            hint={`For example, 3 27 1985. You must be ${MINIMUM_PATIENT_AGE} or older.`}
+            autoCompleteSection="bday"
+            value={values.dateOfBirth}
+            error={error('dateOfBirth')}
+            invalidParts={dateParts}
+            onChange={(value) => change('dateOfBirth', 'dateOfBirth', value)}
+          />
+        </div>
         <SelectField
           id={fieldId('state')}
           name="state"
@@ -259,7 +250,6 @@ export function SignupForm(props: SignupFormProps) {
           value={values.state}
           error={error('state')}
           onChange={(value) => change('state', 'state', value)}
-          onBlur={() => blur('state', values.state)}
         />
       </div>
 
@@ -268,7 +258,12 @@ export function SignupForm(props: SignupFormProps) {
         <CheckboxField
           id={fieldId('consent.telehealth')}
           name="consentTelehealth"
-          label="I consent to receive care by telehealth: video visits with a licensed clinician."
+          label={
+            <>
+              I consent to receive care by telehealth: video visits with a licensed clinician.{' '}
+              <DocumentLink document="telehealth">Read the telehealth consent</DocumentLink>
+            </>
+          }
           hint="A clinician may recommend in-person care if video is not right for your needs."
           checked={values.consentTelehealth}
           error={error('consent.telehealth')}
@@ -279,15 +274,8 @@ export function SignupForm(props: SignupFormProps) {
           name="consentPrivacy"
           label={
             <>
-              I have read the privacy notice and agree to how my information is used.{' '}
-              <a
-                href="/privacy"
-                target="_blank"
-                rel="noopener"
-                className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
-              >
-                Read the privacy notice<span className="sr-only"> (opens in a new tab)</span>
-              </a>
+              I have received the Notice of Privacy Practices, which explains how my health information is
+              used and shared and my rights. <DocumentLink document="privacy">Read the notice</DocumentLink>
             </>
           }
           checked={values.consentPrivacy}
@@ -307,14 +295,41 @@ export function SignupForm(props: SignupFormProps) {
         />
       ) : null}
 
+      <p id="signup-terms" className="mt-6 text-sm text-slate-700">
+        By sending this form you agree to our{' '}
+        <DocumentLink document="terms">{legalDocuments.terms.title.toLowerCase()}</DocumentLink>.
+      </p>
+
       <button
         type="submit"
+        aria-describedby="signup-terms"
         disabled={!interactive}
         aria-disabled={pending || undefined}
-        className="mt-6 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-70 aria-disabled:cursor-progress aria-disabled:bg-brand-700 sm:w-auto"
+        className="mt-3 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-70 aria-disabled:cursor-progress aria-disabled:bg-brand-700 sm:w-auto"
       >
         {pending ? 'Sending your code…' : 'Send my code'}
       </button>
     </form>
+  );
+}
+
+/** A legal document, opened in a new tab so the form keeps what was typed. */
+function DocumentLink({
+  document,
+  children,
+}: {
+  document: keyof typeof legalDocuments;
+  children: ReactNode;
+}) {
+  return (
+    <a
+      href={legalDocuments[document].path}
+      target="_blank"
+      rel="noopener"
+      className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+    >
+      {children}
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
   );
 }

@@ -1,7 +1,15 @@
+import { currentVersions } from '@telehealth/contracts/client';
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../api/client';
 import { formatCountdown, formatWait, onlyDigits, rateLimitedMessage } from '../form/time';
-import { emptySignupValues, firstInvalidFieldId, toSignupPayload } from './form-values';
+import {
+  checkSignupValues,
+  dateOfBirthPartsToMark,
+  emptySignupValues,
+  firstInvalidFieldId,
+  type SignupValues,
+  toSignupPayload,
+} from './form-values';
 
 describe('signup helpers', () => {
   it('keeps only the digits of a pasted code', () => {
@@ -31,20 +39,57 @@ describe('signup helpers', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 
-  it('sends the form values raw, with consent nested', () => {
+  it('sends the form values raw, with consent nested and the versions of the documents linked', () => {
     const payload = toSignupPayload({
       ...emptySignupValues,
       email: ' Ann@X.com ',
+      dateOfBirth: { month: '3', day: '7', year: '1985' },
       state: 'CA',
       consentTelehealth: true,
       consentPrivacy: true,
     });
     expect(payload.email).toBe(' Ann@X.com ');
-    expect(payload.consent).toEqual({ telehealth: true, privacy: true });
+    expect(payload.dateOfBirth).toBe('1985-03-07');
+    expect(payload.consent).toEqual({ telehealth: true, privacy: true, versions: currentVersions() });
+  });
+
+  it('says which box of the date of birth to fix, and marks every box for a whole-date problem', () => {
+    const form = (dateOfBirth: SignupValues['dateOfBirth']): SignupValues => ({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '(415) 555-0134',
+      dateOfBirth,
+      state: 'CA',
+      consentTelehealth: true,
+      consentPrivacy: true,
+    });
+    const dobIssue = (values: SignupValues) =>
+      checkSignupValues(values, ['CA']).find((issue) => issue.path === 'dateOfBirth')?.message;
+    expect(dobIssue(form({ month: '3', day: '', year: '' }))).toBe(
+      'Date of birth must include a day and year.',
+    );
+    expect(dateOfBirthPartsToMark({ month: '3', day: '', year: '' })).toEqual(['day', 'year']);
+    expect(dobIssue(form({ month: '13', day: '1', year: '1985' }))).toBe(
+      'Date of birth must be a real date.',
+    );
+    expect(dobIssue(form({ month: '2', day: '30', year: '1985' }))).toBe(
+      'Date of birth must be a real date.',
+    );
+    expect(dobIssue(form({ month: '3', day: '27', year: '85' }))).toBe('Year must include 4 numbers.');
+    const year = new Date().getUTCFullYear() - 10;
+    expect(dobIssue(form({ month: '1', day: '1', year: String(year) }))).toMatch(/18 or older/);
+    expect(dateOfBirthPartsToMark({ month: '1', day: '1', year: String(year) })).toEqual([
+      'month',
+      'day',
+      'year',
+    ]);
+    expect(dobIssue(form({ month: '03', day: '27', year: '1985' }))).toBeUndefined();
   });
 
   it('focuses the first invalid field in form order, else the summary', () => {
     expect(firstInvalidFieldId({ 'consent.privacy': 'x', phone: 'y' })).toBe('signup-phone');
+    expect(firstInvalidFieldId({ dateOfBirth: 'x', state: 'y' }, 'year')).toBe('signup-dateOfBirth-year');
     expect(firstInvalidFieldId({ '': 'x' })).toBe('signup-error-summary');
   });
 });

@@ -36,4 +36,11 @@ describe('code emails rendered once', () => {
     expect(await alreadyConfirmedEmail(input)).toBe(first);
     expect(first.text).toContain('https://app.example');
   });
+
+  it('says there is no code and links to the app with words, from APP_URL', async () => {
+    const email = await alreadyConfirmedEmail({ brandName: 'Lumen Health', appUrl: 'https://care.example' });
+    expect(email.html).toMatch(/<a [^>]*href="https:\/\/care\.example"[^>]*>Go to Lumen Health<\/a>/);
+    expect(email.text).toContain('there is no code to enter');
+    expect(email.text).toContain('988');
+  });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { Heading, render, Text, toPlainText } from '@react-email/components';
+import { Heading, Link, render, Text, toPlainText } from '@react-email/components';
 import type { ReactElement } from 'react';
 import { EmailLayout } from './layout';
 
@@ -120,9 +120,19 @@ function renderAlreadyConfirmedEmail(input: { brandName: string; appUrl: string 
       </Heading>
       <Text>
         Someone, probably you, asked to sign up again with this email address. It is already confirmed, so
-        there is no code to enter. We will email you when your video visit can be booked.
+        there is no code to enter and nothing more to do. Your details have not changed.
       </Text>
-      <Text>{appUrl}</Text>
+      <Text>
+        Booking video visits is not open yet. We will email you when you can book your first visit. If you
+        need care now, call 911 or go to the nearest emergency room in an emergency, or call or text 988 in a
+        mental-health crisis.
+      </Text>
+      <Text>If this was not you, you can ignore this email.</Text>
+      <Text>
+        <Link href={appUrl} style={{ color: '#115e59', textDecoration: 'underline' }}>
+          {`Go to ${brandName}`}
+        </Link>
+      </Text>
     </EmailLayout>,
   );
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import {
   clinicianApplicationAcceptedSchema,
+  currentVersions,
   type ErrorCode,
   emailCodeSentSchema,
   healthStatusSchema,
@@ -146,8 +147,12 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         maxBytes: DEFAULT_BODY_BYTES,
         hints: {
           'properties/state': { enum: [...servedStates], description: 'A state the service covers.' },
-          'properties/phone': { description: 'As typed; US numbers may omit +1.' },
           'properties/dateOfBirth': { description: 'YYYY-MM-DD; 18 or older, after 1900.' },
+          'properties/phone': { description: 'As typed; a US mobile number (US numbers may omit +1).' },
+          'properties/consent/properties/versions': {
+            description:
+              'The version of each document the person was shown (`legalDocuments` in the contracts: telehealth consent, Notice of Privacy Practices, terms of use). Sending the signup accepts them; the patient record stores each version and when.',
+          },
         },
         example: {
           firstName: 'Ada',
@@ -156,7 +161,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
           phone: '(415) 555-0134',
           dateOfBirth: '1990-12-10',
           state: servedStates[0],
-          consent: { telehealth: true, privacy: true },
+          consent: { telehealth: true, privacy: true, versions: currentVersions() },
         },
       },
       success: {
@@ -167,6 +172,10 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
         headers: setSignupCookie,
       },
       errors: [
+        {
+          code: 'conflict',
+          when: 'a version in `consent.versions` is not the current one (the page was opened before a document changed): reload and read it; nothing is written or sent',
+        },
         { code: 'rate_limited', when: backoff },
         { code: 'rate_limited', when: perEmail },
         {

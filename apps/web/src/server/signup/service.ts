@@ -1,16 +1,19 @@
 import 'server-only';
-import type {
-  PendingSignupDetails,
-  ProvisionalPatient,
-  VerifyPatientResult,
-  verifyPatientSchema,
+import {
+  legalDocuments,
+  type PendingSignupDetails,
+  type ProvisionalPatient,
+  signupMessages,
+  staleDocuments,
+  type VerifyPatientResult,
+  type verifyPatientSchema,
 } from '@telehealth/contracts';
 import type { EmailVerificationRecord, PatientRepository } from '@telehealth/data';
 import type { z } from 'zod';
 import type { AuditTrail } from '../audit/audit';
 import { alreadyConfirmedEmail, verificationCodeEmail } from '../email/templates';
 import { CODE_TTL_MINUTES, type EmailCodes } from '../email-verification/service';
-import type { RequestContext } from '../http';
+import { ApiError, type RequestContext } from '../http';
 import { log } from '../log';
 import type { RateLimiter } from '../rate-limit';
 
@@ -31,6 +34,15 @@ export type VerifyPatient = z.output<typeof verifyPatientSchema>;
 
 const PURPOSE = 'patient-signup';
 
+/** Each document's accepted version, accepted when the signup was sent. */
+function acceptance(versions: ProvisionalPatient['consent']['versions'], acceptedAt: string) {
+  return {
+    telehealth: { version: versions.telehealth, acceptedAt },
+    privacy: { version: versions.privacy, acceptedAt },
+    terms: { version: versions.terms, acceptedAt },
+  };
+}
+
 export function createSignupService(deps: SignupServiceDeps) {
   const { patients, codes, audit, limiter } = deps;
 
@@ -44,6 +56,13 @@ export function createSignupService(deps: SignupServiceDeps) {
     bindingId: string,
     ctx: RequestContext,
   ): Promise<{ status: 'code_sent' }> {
+    // Nobody accepts a document they were not shown: a page opened before a document changed is
+    // refused before anything is written or sent.
+    const stale = staleDocuments(input.consent.versions);
+    if (stale.length) {
+      const titles = stale.map((key) => legalDocuments[key].title).join(' and ');
+      throw new ApiError('conflict', signupMessages.documentsChanged(titles));
+    }
     await limiter.limit(signupLimits.signupsPerIp, ctx.ip, ctx.now, 'Too many sign-ups from this network.');
     const [prepared, patient] = await Promise.all([
       codes.prepareSend(PURPOSE, bindingId, input.email, ctx),
@@ -71,7 +90,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       phone: input.phone,
       dateOfBirth: input.dateOfBirth,
       state: input.state,
-      consentedAt: ctx.now.toISOString(),
+      consent: acceptance(input.consent.versions, ctx.now.toISOString()),
     };
     await codes.send(
       prepared,

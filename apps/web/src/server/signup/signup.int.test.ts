@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { makeProvisionalPatientSchema } from '@telehealth/contracts';
+import {
+  currentVersions,
+  documentsToAccept,
+  legalDocuments,
+  makeProvisionalPatientSchema,
+} from '@telehealth/contracts';
 import { signupInput } from '@telehealth/contracts/fixtures';
 import {
   AuditRepository,
@@ -138,6 +143,36 @@ describe('patient signup against the local stack', () => {
     expect(events[0]?.sourceIp).toBe(browser.ip);
     // The actor is the request's (anonymous), never something the body said.
     expect(events.map((e) => e.actor)).toEqual(['public', 'public']);
+  });
+
+  it('stores which version of each document was accepted and when, and refuses a version not current', async () => {
+    const browser = new TestBrowser();
+    const body = signupInput();
+    const sentAt = Date.now();
+    expect((await browser.post(provisionalPOST, body)).status).toBe(202);
+    const code = await latestCodeFor(sesEndpoint(), body.email);
+    expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(200);
+    const consent = (await patients().get(body.email))?.consent;
+    for (const key of ['telehealth', 'privacy', 'terms'] as const) {
+      expect(consent?.[key].version).toBe(legalDocuments[key].version);
+      expect(Date.parse(consent?.[key].acceptedAt ?? '')).toBeGreaterThanOrEqual(sentAt - 1000);
+    }
+    expect(documentsToAccept(consent)).toEqual([]);
+
+    // A page opened before the terms changed: nobody accepts a version they were not shown.
+    const stale = signupInput();
+    const response = await new TestBrowser().post(provisionalPOST, {
+      ...stale,
+      consent: { ...stale.consent, versions: { ...currentVersions(), terms: '0' } },
+    });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toEqual({
+      code: 'conflict',
+      message:
+        'Our Terms of use changed since you opened this page. Reload the page to read the current version, then send the form again.',
+    });
+    expect(await inboxFor(sesEndpoint(), stale.email)).toEqual([]);
+    expect(await verificationItems(stale.email)).toEqual([]);
   });
 
   it('refuses a code from a browser without the signup cookie, with the same 400', async () => {

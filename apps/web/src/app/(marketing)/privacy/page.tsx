@@ -1,9 +1,9 @@
-import { MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
+import { legalDocuments, MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import { BulletList, LegalPage, LegalSection, SupportEmailLink } from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
-const { brandName, supportEmail } = publicConfig;
+const { brandName, companyName, privacyContactEmail } = publicConfig;
 
 export const metadata: Metadata = {
   title: 'Privacy notice',
@@ -11,14 +11,16 @@ export const metadata: Metadata = {
 };
 
 export default function PrivacyPage() {
-  const mail = <SupportEmailLink email={supportEmail} />;
+  const mail = <SupportEmailLink email={privacyContactEmail} />;
   return (
     <LegalPage
       title="Privacy notice"
       intro={
         <p>
-          This notice explains, in plain language, what {brandName} collects when you sign up, why we need it,
-          and how we look after it.
+          This notice explains, in plain language, what {brandName} ({companyName}) collects when you sign up,
+          why we need it, and how we look after it. How your health information may be used and shared, and
+          your rights over it, are set out in our{' '}
+          <ProseLink href={legalDocuments.privacy.path}>Notice of Privacy Practices</ProseLink>.
         </p>
       }
     >
@@ -29,7 +31,10 @@ export default function PrivacyPage() {
           <li>your mobile phone number;</li>
           <li>your date of birth;</li>
           <li>the US state you live in;</li>
-          <li>your consent to telehealth care and to this notice, and when you gave it.</li>
+          <li>
+            which version of the telehealth consent, the Notice of Privacy Practices and the terms of use you
+            accepted, and when.
+          </li>
         </BulletList>
         <p>
           To keep the service safe we also record when you sign up and confirm your email, and we count
@@ -44,10 +49,10 @@ export default function PrivacyPage() {
             {MINIMUM_PATIENT_AGE} or older.
           </li>
           <li>
-            Your email address is how we confirm it is you, tell you when you can book, and send you the link
-            to each video visit.
+            Your email address is how we confirm it is you and how we tell you when you can book a video
+            visit.
           </li>
-          <li>Your mobile phone number lets your care team reach you, for example if a video visit drops.</li>
+          <li>Your mobile phone number lets your care team reach you.</li>
           <li>
             Your state matters because clinicians may only treat patients in the states where they are
             licensed.
@@ -56,26 +61,27 @@ export default function PrivacyPage() {
         <p>We never sell your information and never use it for advertising.</p>
       </LegalSection>
 
-      <LegalSection title="Confirmation codes and visit links">
+      <LegalSection title="Confirmation codes">
         <p>
-          The 6-digit code we email you expires after 10 minutes. We store only a one-way hash of each code,
-          never the code itself, so nobody, including our staff, can read it back. The personal links to your
-          video visits are protected the same way.
+          The 6-digit code we email you expires after 10 minutes. We store only a keyed one-way hash of each
+          code, never the code itself, so nobody, including our staff, can read it back.
         </p>
       </LegalSection>
 
       <LegalSection title="Who can see your information">
         <p>
-          Only the clinicians and staff who arrange and provide your care, and only when they need to. Every
-          access to patient records is logged. We use Amazon Web Services to store data, send email and carry
-          video; they process it on our behalf and may not use it for anything else.
+          Our service has no screen yet where staff or clinicians can look up patients. Your details are kept
+          in our database on Amazon Web Services (AWS), which stores the data and sends our emails on our
+          behalf. Every change to your record, such as your signup and its confirmation, is written to an
+          audit log that our application can add to but cannot change or delete.
         </p>
       </LegalSection>
 
       <LegalSection title="How we protect it">
         <p>
-          Your information travels over encrypted connections and is encrypted where it is stored. Our website
-          loads no third-party scripts, trackers or advertising cookies.
+          Your information travels over encrypted connections (HTTPS), and our database and file storage are
+          encrypted with a key that we control. Our website loads no third-party scripts, trackers or
+          advertising cookies; the only cookie it sets at signup links your confirmation code to your browser.
         </p>
       </LegalSection>
 

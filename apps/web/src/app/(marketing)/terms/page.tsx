@@ -1,12 +1,13 @@
-import { MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
+import { legalDocuments, MINIMUM_PATIENT_AGE } from '@telehealth/contracts';
 import type { Metadata } from 'next';
-import { BulletList, LegalPage, LegalSection, SupportEmailLink } from '@/components/LegalPage';
+import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
-const { brandName, supportEmail } = publicConfig;
+const { brandName, companyName, companyAddress, supportEmail } = publicConfig;
+const document = legalDocuments.terms;
 
 export const metadata: Metadata = {
-  title: 'Terms of use',
+  title: document.title,
   description: `The terms for using ${brandName}.`,
 };
 
@@ -14,15 +15,14 @@ export default function TermsPage() {
   const mail = <SupportEmailLink email={supportEmail} />;
   return (
     <LegalPage
-      title="Terms of use"
+      document={document}
       intro={
         <p>
-          These terms apply when you use {brandName}. By signing up you agree to them. Please read them
-          together with our{' '}
-          <a href="/privacy" className="font-medium text-brand-700 underline underline-offset-2">
-            privacy notice
-          </a>
-          .
+          These terms apply when you use {brandName}, a service of {companyName}. By sending the signup form
+          you agree to them. Please read them together with our{' '}
+          <ProseLink href={legalDocuments.privacy.path}>Notice of Privacy Practices</ProseLink>, our{' '}
+          <ProseLink href={legalDocuments.telehealth.path}>consent to telehealth care</ProseLink> and our{' '}
+          <ProseLink href="/privacy">privacy notice</ProseLink>.
         </p>
       }
     >
@@ -45,22 +45,23 @@ export default function TermsPage() {
         <p>
           Visits take place by video with clinicians licensed in your state. Your clinician decides what care
           is appropriate and may recommend that you be seen in person if video is not right for your needs.
-          You can withdraw your consent to telehealth at any time by contacting us.
+          You can withdraw your consent to telehealth at any time by contacting us. Booking visits is not open
+          yet; we will email you when it is.
         </p>
       </LegalSection>
 
-      <LegalSection title="Your account and visit links">
+      <LegalSection title="Your account">
         <p>
-          Keep access to your email account secure: we send your confirmation codes and visit links there.
-          Visit links are personal to you; do not share them. Tell us straight away at {mail} if you think
-          someone else has used them.
+          Keep access to your email account secure: we send your confirmation codes and everything about your
+          care there. Never share a code with anyone; we will never ask you for one by phone. Tell us straight
+          away at {mail} if you think someone else has used your email address with us.
         </p>
       </LegalSection>
 
       <LegalSection title="Cost">
         <p>
-          Signing up is free. We do not accept insurance yet. We will always show you the price of a visit
-          before you book it.
+          Signing up is free. We do not accept insurance yet. You pay nothing unless you book a visit, and a
+          visit&rsquo;s price is shown before you book it.
         </p>
       </LegalSection>
 
@@ -72,7 +73,11 @@ export default function TermsPage() {
       </LegalSection>
 
       <LegalSection title="Changes and contact">
-        <p>We may update these terms; the current version is always on this page. Questions: {mail}.</p>
+        <p>
+          We may update these terms. The current version, with its effective date, is always on this page, and
+          a new version applies only once you have accepted it. Questions: {mail}, or write to {companyName},{' '}
+          {companyAddress}.
+        </p>
       </LegalSection>
     </LegalPage>
   );
