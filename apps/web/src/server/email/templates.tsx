@@ -1,7 +1,8 @@
 import 'server-only';
 import { Heading, render, Text, toPlainText } from '@react-email/components';
 import type { ReactElement } from 'react';
-import { EmailLayout } from './layout';
+import { CREDENTIALING_TIME } from '../applications/timeline';
+import { ApplicantFooter, EmailLayout, StaffFooter } from './layout';
 
 export interface RenderedEmail {
   subject: string;
@@ -23,7 +24,11 @@ export function renderCodeEmail(brandName: string, code: string, minutesValid: n
   return renderEmail(
     // Not in the subject: subjects show on lock screens and in SES delivery events.
     `Your ${brandName} verification code`,
-    <EmailLayout brandName={brandName} preview={`Your code expires in ${minutesValid} minutes.`}>
+    <EmailLayout
+      brandName={brandName}
+      preview={`Your code expires in ${minutesValid} minutes.`}
+      footer={page === 'clinician application' ? <ApplicantFooter brandName={brandName} /> : undefined}
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Confirm your email
       </Heading>
@@ -151,13 +156,24 @@ export function codeAttemptsStoppedEmail(input: { brandName: string; retryAt: Da
 
 export function applicationReceivedEmail(input: {
   brandName: string;
+  supportEmail: string;
   firstName: string;
   referenceNumber: string;
 }) {
-  const { brandName, firstName, referenceNumber } = input;
+  const { brandName, supportEmail, firstName, referenceNumber } = input;
   return renderEmail(
     `We received your application (${referenceNumber})`,
-    <EmailLayout brandName={brandName} preview={`Reference ${referenceNumber}`}>
+    <EmailLayout
+      brandName={brandName}
+      preview={`Reference ${referenceNumber}`}
+      footer={
+        <ApplicantFooter
+          brandName={brandName}
+          supportEmail={supportEmail}
+          referenceNumber={referenceNumber}
+        />
+      }
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Thank you for applying, {firstName}
       </Heading>
@@ -166,9 +182,10 @@ export function applicationReceivedEmail(input: {
         {referenceNumber}
       </Text>
       <Text>
-        We now verify your licenses, NPI, DEA registration and board certification with the issuing bodies.
-        This usually takes up to 5 business days. We will email you if we need anything else, and once you are
-        approved we will invite you to the clinician portal.
+        We now verify your licenses, NPI, DEA registration, board certification and malpractice insurance with
+        the bodies that issued them. This takes {CREDENTIALING_TIME}, because we wait on their answers. We
+        will email you if we need anything else, and once you are approved we will invite you to the clinician
+        portal. Questions? Email {supportEmail} and quote your reference number.
       </Text>
     </EmailLayout>,
   );
@@ -183,7 +200,11 @@ export function applicationWaitingEmail(input: {
   const { brandName, referenceNumber, reviewUrl } = input;
   return renderEmail(
     `New clinician application waiting: ${referenceNumber}`,
-    <EmailLayout brandName={brandName} preview="A clinician application waits for review.">
+    <EmailLayout
+      brandName={brandName}
+      preview="A clinician application waits for review."
+      footer={<StaffFooter brandName={brandName} />}
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         A new application waits for review
       </Heading>
