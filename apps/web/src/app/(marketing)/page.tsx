@@ -98,7 +98,7 @@ function VisitEmailIllustration() {
             Hello Sam, your clinician will see you today at 3:30 pm.
           </p>
           <div className="pointer-events-none mt-4 flex items-center justify-center gap-2 rounded-lg border-2 border-dashed border-slate-300 px-4 py-3 text-sm font-medium text-brand-900">
-            <svg viewBox="0 0 24 24" className="size-5">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5">
               <rect x="2" y="6" width="14" height="12" rx="2.5" fill="currentColor" />
               <path d="m17 10.5 5-3v9l-5-3z" fill="currentColor" />
             </svg>
