@@ -23,7 +23,7 @@ const byName = <T extends { AttributeName?: string }>(items: readonly T[] = []) 
 
 beforeAll(() => {
   const app = new App();
-  const stack = new TelehealthStack(app, 'Test', { appOrigin, sesDomain: 'lumen-health.test' });
+  const stack = new TelehealthStack(app, 'Test', { appOrigin, mailDomain: 'lumen-health.test' });
   template = Template.fromStack(stack);
   tables = Object.values(template.findResources('AWS::DynamoDB::Table')) as Resource[];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
@@ -153,7 +153,7 @@ describe('upload bucket', () => {
 
   it('rejects an appOrigin that is not an origin', () => {
     expect(
-      () => new TelehealthStack(new App(), 'Bad', { appOrigin: 'https://app.test/', sesDomain: 'x.test' }),
+      () => new TelehealthStack(new App(), 'Bad', { appOrigin: 'https://app.test/', mailDomain: 'x.test' }),
     ).toThrow(/appOrigin/);
   });
 });
@@ -315,8 +315,13 @@ describe('SSR compute role', () => {
   });
 
   it('outputs the values Amplify needs', () => {
-    for (const key of ['AWSS3UPLOADBUCKET', 'SESCONFIGURATIONSET', 'SsrComputeRoleArn']) {
+    for (const key of ['AWSS3UPLOADBUCKET', 'SESCONFIGURATIONSET', 'MAILDOMAIN', 'SsrComputeRoleArn']) {
       expect(Object.keys(template.findOutputs(key))).toEqual([key]);
     }
+  });
+
+  it('verifies the one mail domain as the SES identity and outputs it as MAIL_DOMAIN', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lumen-health.test' });
+    template.hasOutput('MAILDOMAIN', { Description: 'MAIL_DOMAIN', Value: 'lumen-health.test' });
   });
 });
