@@ -4,4 +4,4 @@
  * a National Practitioner Data Bank query, waits on boards and carriers that answer in days to weeks,
  * and a credentialing committee signs off; see docs/clinician-applications.md ("How long review takes").
  */
-export const CREDENTIALING_TIME = 'usually 2 to 6 weeks';
+export const CREDENTIALING_TIME = '2 to 6 weeks';

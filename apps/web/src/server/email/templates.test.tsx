@@ -52,7 +52,7 @@ describe('clinician emails', () => {
       firstName: 'Wei',
       referenceNumber: 'CA-7K3P-9QXA',
     });
-    expect(email.text).toContain('usually 2 to 6 weeks');
+    expect(email.text).toContain('usually takes 2 to 6 weeks');
     expect(email.text).not.toMatch(/business days/);
     expect(email.text).toMatch(
       /If you did not apply, email support@lumen-health\.test and quote CA-7K3P-9QXA/,

@@ -183,9 +183,9 @@ export function applicationReceivedEmail(input: {
       </Text>
       <Text>
         We now verify your licenses, NPI, DEA registration, board certification and malpractice insurance with
-        the bodies that issued them. This takes {CREDENTIALING_TIME}, because we wait on their answers. We
-        will email you if we need anything else, and once you are approved we will invite you to the clinician
-        portal. Questions? Email {supportEmail} and quote your reference number.
+        the bodies that issued them. This usually takes {CREDENTIALING_TIME}, because we wait on their
+        answers. We will email you if we need anything else, and once you are approved we will invite you to
+        the clinician portal. Questions? Email {supportEmail} and quote your reference number.
       </Text>
     </EmailLayout>,
   );

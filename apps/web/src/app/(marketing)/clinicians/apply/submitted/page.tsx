@@ -18,7 +18,7 @@ function referenceFrom(value: string | string[] | undefined): string | undefined
 }
 
 const nextSteps = [
-  `We verify your licenses, NPI, DEA registration, board certification and malpractice insurance with the bodies that issued them. This takes ${CREDENTIALING_TIME}, because we wait on their answers.`,
+  `We verify your licenses, NPI, DEA registration, board certification and malpractice insurance with the bodies that issued them. This usually takes ${CREDENTIALING_TIME}, because we wait on their answers.`,
   'We’ll email you if we need anything else from you.',
   'Once you are approved, we’ll email you an invitation to the clinician portal.',
 ];
