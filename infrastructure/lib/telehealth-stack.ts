@@ -39,6 +39,8 @@ export const tableActions = {
   audit: ['GetItem', 'PutItem', 'Query'],
   // Counters are updates; a failed send deletes its cooldown so the user can retry at once.
   rateLimits: ['GetItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+  // Joined by a put with its code's use (joining again replaces it); removed by a conditional delete.
+  waitlist: ['GetItem', 'PutItem', 'DeleteItem'],
 } as const satisfies Record<TableKey, readonly ItemAction[]>;
 
 /** Denied on the audit table and its indexes even if a broader policy is attached to the role later. */

@@ -42,6 +42,7 @@ export const INVALID_CODE_MESSAGE =
 const auditPrefix: Record<VerificationPurpose, string> = {
   'patient-signup': 'patient',
   'clinician-application': 'clinician.applicant',
+  waitlist: 'waitlist',
 };
 
 export function backoffSeconds(sendCount: number): number {

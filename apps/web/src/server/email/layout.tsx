@@ -41,6 +41,17 @@ export function ApplicantFooter({
   );
 }
 
+/** Why someone asking to hear from us got the email: nothing is kept without the code. */
+export function WaitlistFooter({ brandName }: { brandName: string }) {
+  return (
+    <Text style={footerStyle}>
+      You received this email because someone asked {brandName} to email this address once when we can see
+      them. If it was not you, you can ignore it: we keep the address only once its code is entered, and use
+      it for nothing else.
+    </Text>
+  );
+}
+
 /** For staff: the email goes to a configured staff address, never to someone who typed it. */
 export function StaffFooter({ brandName }: { brandName: string }) {
   return (
