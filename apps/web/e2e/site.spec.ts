@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations } from './support';
 
 test('the hero shows the visit email as a labelled example, with nothing to tap @phone', async ({ page }) => {
   await page.goto('/');
-  const example = page.getByRole('img', { name: /^Example of a visit email/ });
+  const example = page.getByRole('img', { name: /^Example of a visit card/ });
   await expect(example).toBeVisible();
   await expect(example.getByText('Example', { exact: true })).toBeVisible();
   // No control hides in it: nothing to focus, and no "Join video visit" button anywhere on the page.

@@ -76,7 +76,7 @@ function VisitEmailIllustration() {
   return (
     <div
       role="img"
-      aria-label="Example of a visit email: your clinician will see you today; join from the link"
+      aria-label="Example of a visit card: your clinician will see you today, and you join from a link"
       className="relative mx-auto w-full max-w-sm select-none"
     >
       <div aria-hidden="true">

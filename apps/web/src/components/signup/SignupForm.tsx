@@ -15,6 +15,7 @@ import { requestSignupCode } from '../api/signup';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
+import { WaitlistLinks } from '../waitlist/WaitlistLinks';
 import {
   fieldId,
   firstInvalidFieldId,
@@ -262,6 +263,7 @@ export function SignupForm(props: SignupFormProps) {
           onBlur={() => blur('state', values.state)}
         />
       </div>
+      <WaitlistLinks dateOfBirthError={error('dateOfBirth')} />
 
       <fieldset className="mt-6 space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Your consent</legend>
