@@ -587,8 +587,8 @@ function waitlistOperations(servedStates: readonly UsStateCode[]): OperationSpec
         name: 'WaitlistRemove',
         maxBytes: DEFAULT_BODY_BYTES,
         example: {
-          entry: 'pQ0bq3u9b3y1Yl3m0wq8Zl1xkE2dC7n4r5s6t7u8v9w',
-          token: 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5',
+          entry: 'DlwZsPnqc7nGzkhv3POkUi-ZSIvUEW6zJej5r2Stb2w',
+          token: 'QQ6hNW0kiUu_ipFnfQVzspdBdFwPJDBYeKDK4CzXhjU',
         },
       },
       success: {
