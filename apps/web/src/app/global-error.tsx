@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorPageBody, primaryAction, secondaryAction } from '@/components/ErrorPage';
+import { RenderError } from '@/components/RenderError';
 import { BrandMark } from '@/components/SiteHeader';
 import './globals.css';
 
@@ -26,28 +26,7 @@ export default function GlobalError({
             </a>
           </div>
         </header>
-        <ErrorPageBody
-          eyebrow="Something went wrong"
-          title="This page could not be shown"
-          actions={
-            <>
-              <button type="button" onClick={reset} className={primaryAction}>
-                Try again
-              </button>
-              <a href="/" className={secondaryAction}>
-                Go to the home page
-              </a>
-            </>
-          }
-        >
-          <p>Something went wrong on our side. Please try again in a moment.</p>
-          {error.digest ? (
-            <p className="text-base">
-              If it keeps happening, contact support from the home page and quote error reference{' '}
-              <span className="font-mono font-semibold">{error.digest}</span>.
-            </p>
-          ) : null}
-        </ErrorPageBody>
+        <RenderError digest={error.digest} reset={reset} whereSupport="on the home page" />
       </body>
     </html>
   );

@@ -13,6 +13,7 @@ import { CodeEntry, type ResendOutcome } from '../form/CodeEntry';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
+import { CareNowNote } from './CareNowNote';
 
 export interface NotifyMeFlowProps {
   /** The consent sentence, word for word as its version stores it (from the contract). */
@@ -172,10 +173,7 @@ export function NotifyMeFlow({
           We&rsquo;ve emailed {sentTo} a confirmation. We will write once, when we can see you, and for
           nothing else. The email has a link that removes your address at any time.
         </p>
-        <p className="mt-3 text-slate-700">
-          If you need care now, call your doctor or an urgent care clinic. In an emergency, call 911; in a
-          crisis, call or text 988.
-        </p>
+        <CareNowNote className="mt-3 text-slate-700" />
       </div>
     );
   }

@@ -13,11 +13,16 @@ import {
 } from '@telehealth/data';
 import type { AuditEntry, AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
-import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
+import {
+  type CodePage,
+  codeAttemptsStoppedEmail,
+  type RenderedEmail,
+  verificationCodeEmail,
+} from '../email/templates';
 import { hmacKey } from '../hmac';
 import { ApiError, type RequestContext } from '../http';
 import { log } from '../log';
-import type { RateLimiter } from '../rate-limit';
+import type { RateLimiter, RateLimitRule } from '../rate-limit';
 import { generateCode, hashCode, hashesMatch } from './code';
 
 export const CODE_TTL_MINUTES = 10;
@@ -340,6 +345,47 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     throw new Error(`verify transaction cancelled: ${outcome.reasons.join(',')}`);
   }
 
+  /**
+   * A code that only proves an address (no details wait on it): the per-IP limit, the backoff, then
+   * the code email, which names only the page it is for. The audit subject is `<subject>#<id>`.
+   */
+  async function sendProofCode(
+    input: {
+      purpose: VerificationPurpose;
+      bindingId: string;
+      email: string;
+      perIp: RateLimitRule;
+      subject: string;
+      action: string;
+      page: CodePage;
+    },
+    ctx: RequestContext,
+  ): Promise<{ status: 'code_sent' }> {
+    await limiter.limit(
+      input.perIp,
+      ctx.ip,
+      ctx.now,
+      'Too many codes were requested from this network. Please try again later.',
+    );
+    const prepared = await prepareSend(input.purpose, input.bindingId, input.email, ctx);
+    await send(
+      prepared,
+      {
+        withCode: true,
+        audit: { action: input.action, subject: `${input.subject}#${prepared.subjectId}` },
+        email: (code) =>
+          verificationCodeEmail({
+            brandName: deps.brandName,
+            code: code ?? '',
+            minutesValid: CODE_TTL_MINUTES,
+            page: input.page,
+          }),
+      },
+      ctx,
+    );
+    return { status: 'code_sent' };
+  }
+
   /** Uses a right code whose confirmed change was refused, with an audit event saying so. */
   async function confirmWithoutChange(
     record: EmailVerificationRecord,
@@ -357,7 +403,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     ]);
   }
 
-  return { prepareSend, send, verify, confirmWithoutChange };
+  return { prepareSend, send, sendProofCode, verify, confirmWithoutChange };
 }
 
 export type EmailCodes = ReturnType<typeof createEmailCodes>;

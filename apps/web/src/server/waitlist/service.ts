@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   WAITLIST_CONSENT_VERSION,
@@ -10,8 +10,8 @@ import {
 import { epochSeconds, transactWrite, type WaitlistRepository } from '@telehealth/data';
 import type { AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
-import { verificationCodeEmail, waitlistJoinedEmail } from '../email/templates';
-import { CODE_TTL_MINUTES, type EmailCodes } from '../email-verification/service';
+import { waitlistJoinedEmail } from '../email/templates';
+import type { EmailCodes } from '../email-verification/service';
 import { hmacKey } from '../hmac';
 import { ApiError, type RequestContext } from '../http';
 import { log } from '../log';
@@ -60,30 +60,19 @@ export function createWaitlistService(deps: WaitlistDeps) {
     createHmac('sha256', secret).update(`waitlist:v1:${email}`).digest('base64url');
 
   /** Emails a code; stores nothing about the person (the answers come back with the code). */
-  async function requestCode(email: string, bindingId: string, ctx: RequestContext) {
-    await limiter.limit(
-      waitlistLimits.codesPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many codes were requested from this network. Please try again later.',
-    );
-    const prepared = await codes.prepareSend(PURPOSE, bindingId, email, ctx);
-    await codes.send(
-      prepared,
+  function requestCode(email: string, bindingId: string, ctx: RequestContext) {
+    return codes.sendProofCode(
       {
-        withCode: true,
-        audit: { action: 'waitlist.code_sent', subject: `waitlist#${prepared.subjectId}` },
-        email: (code) =>
-          verificationCodeEmail({
-            brandName: deps.brandName,
-            code: code ?? '',
-            minutesValid: CODE_TTL_MINUTES,
-            page: 'waitlist',
-          }),
+        purpose: PURPOSE,
+        bindingId,
+        email,
+        perIp: waitlistLimits.codesPerIp,
+        subject: 'waitlist',
+        action: 'waitlist.code_sent',
+        page: 'waitlist',
       },
       ctx,
     );
-    return { status: 'code_sent' as const };
   }
 
   /** A right code stores the entry (replacing an earlier one for the address) and emails the link. */
@@ -96,7 +85,6 @@ export function createWaitlistService(deps: WaitlistDeps) {
     const existing = await entries.get(entryKey);
     const token = randomBytes(32).toString('base64url');
     const now = ctx.now.toISOString();
-    let subjectId = existing?.subjectId ?? randomUUID();
     const result = await codes.verify(
       PURPOSE,
       bindingId,
@@ -104,7 +92,7 @@ export function createWaitlistService(deps: WaitlistDeps) {
       input.code,
       ctx,
       (record) => {
-        subjectId = existing?.subjectId ?? record.subjectId;
+        const subjectId = existing?.subjectId ?? record.subjectId;
         return [
           entries.put({
             entryKey,

@@ -7,6 +7,7 @@ import {
   waitlistConsentText,
 } from '@telehealth/contracts';
 import type { Metadata } from 'next';
+import { CareNowNote } from '@/components/waitlist/CareNowNote';
 import { NotifyMeFlow } from '@/components/waitlist/NotifyMeFlow';
 import { publicConfig } from '@/server/env';
 
@@ -71,10 +72,7 @@ export default async function NotifyMePage({
           </a>
           .
         </p>
-        <p className="mt-4 text-sm text-slate-600">
-          If you need care now, call your doctor or an urgent care clinic. In an emergency, call 911; in a
-          crisis, call or text 988.
-        </p>
+        <CareNowNote className="mt-4 text-sm text-slate-600" />
       </div>
     </main>
   );
