@@ -5,7 +5,7 @@ import { TelehealthWafStack, WAF_REGION } from '../lib/waf-stack';
 
 /**
  * The CDK app, run by the CDK CLI through cdk.json:
- * `pnpm --filter @telehealth/infrastructure cdk synth -c appOrigin=https://app.example.org -c sesDomain=example.org`
+ * `pnpm --filter @telehealth/infrastructure cdk synth -c appOrigin=https://app.example.org -c mailDomain=example.org`
  * (docs/deployment.md). The CLI passes context (`-c`, cdk.json), the output directory and, when it can
  * find credentials, the account and region; synth itself calls no AWS API.
  */
@@ -25,7 +25,7 @@ const region = process.env.CDK_DEFAULT_REGION;
 
 new TelehealthStack(app, 'TelehealthStack', {
   appOrigin: context.appOrigin,
-  sesDomain: context.sesDomain,
+  mailDomain: context.mailDomain,
   tableNamePrefix: context.tableNamePrefix,
   uploadBucketName: context.uploadBucketName,
   ...(account || region ? { env: { account, region } } : {}),

@@ -2,7 +2,7 @@ import type { Node } from 'constructs';
 import { z } from 'zod';
 
 /**
- * The CDK context `bin/app.ts` reads (`cdk synth -c appOrigin=… -c sesDomain=…`, or `context` in
+ * The CDK context `bin/app.ts` reads (`cdk synth -c appOrigin=… -c mailDomain=…`, or `context` in
  * cdk.json). An empty value counts as unset, like a cleared variable.
  */
 const optional = (schema: z.ZodString) =>
@@ -21,8 +21,8 @@ export const appContextSchema = z.object({
     (value) => URL.canParse(value) && new URL(value).origin === value,
     'must be an origin such as https://app.example.org (no path or trailing slash)',
   ),
-  /** The domain SES sends from. */
-  sesDomain: required('sesDomain=example.org').regex(
+  /** The one mail domain (MAIL_DOMAIN): the SES identity; no-reply@, support@ and privacy@ live on it. */
+  mailDomain: required('mailDomain=example.org').regex(
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
     'must be a domain name such as example.org',
   ),

@@ -39,6 +39,8 @@ export const tableActions = {
   audit: ['GetItem', 'PutItem', 'Query'],
   // Counters are updates; a failed send deletes its cooldown so the user can retry at once.
   rateLimits: ['GetItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+  // Joined by a put with its code's use (joining again replaces it); removed by a conditional delete.
+  waitlist: ['GetItem', 'PutItem', 'DeleteItem'],
 } as const satisfies Record<TableKey, readonly ItemAction[]>;
 
 /** Denied on the audit table and its indexes even if a broader policy is attached to the role later. */
@@ -57,8 +59,11 @@ export const AUDIT_DENIED_ACTIONS = [
 export interface TelehealthStackProps extends StackProps {
   /** The app's public origin (`APP_URL`), e.g. `https://app.example.com`: the only origin the bucket's CORS allows. */
   appOrigin: string;
-  /** The domain SES sends from; `SES_FROM_EMAIL` must be an address on it. */
-  sesDomain: string;
+  /**
+   * The app's one mail domain (`MAIL_DOMAIN`): SES sends from `no-reply@` on it, and pages and emails
+   * name `support@` and `privacy@` on it. Verified here as the SES identity.
+   */
+  mailDomain: string;
   /** Prepended to every table's default name (e.g. `staging-`); empty for the existing deployment's names. */
   tableNamePrefix?: string;
   /** S3 bucket names are global: override when the default is taken. */
@@ -190,7 +195,7 @@ export class TelehealthStack extends Stack {
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     this.emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', {
-      identity: ses.Identity.domain(props.sesDomain),
+      identity: ses.Identity.domain(props.mailDomain),
       configurationSet: this.configurationSet,
     });
 
@@ -290,6 +295,11 @@ export class TelehealthStack extends Stack {
       description: 'SES_CONFIGURATION_SET',
       value: this.configurationSet.configurationSetName,
     });
+    new CfnOutput(this, 'MailDomain', {
+      key: outputKey('MAIL_DOMAIN'),
+      description: 'MAIL_DOMAIN',
+      value: props.mailDomain,
+    });
     new CfnOutput(this, 'SsrRoleArn', {
       key: 'SsrComputeRoleArn',
       description: 'Amplify: App settings > IAM roles > Compute role',
@@ -298,7 +308,7 @@ export class TelehealthStack extends Stack {
     this.emailIdentity.dkimRecords.forEach((record, i) => {
       new CfnOutput(this, `DkimRecord${i + 1}`, {
         key: `SesDkimCname${i + 1}`,
-        description: `DNS CNAME that verifies ${props.sesDomain} for SES (name = value)`,
+        description: `DNS CNAME that verifies ${props.mailDomain} for SES (name = value)`,
         value: `${record.name} = ${record.value}`,
       });
     });

@@ -69,7 +69,7 @@ describe('cdk synth through the CDK CLI (cdk.json)', () => {
       const arn = 'arn:aws:amplify:eu-west-1:123456789012:apps/d1a2b3c4e5';
       const { code, stderr, template } = await synth([
         'appOrigin=https://app.example.org',
-        'sesDomain=example.org',
+        'mailDomain=example.org',
         'uploadBucketName=lumen-test-uploads',
         `amplifyAppArn=${arn}`,
       ]);
@@ -96,7 +96,7 @@ describe('cdk synth through the CDK CLI (cdk.json)', () => {
   it(
     'fails naming the missing context key, and writes no template',
     async () => {
-      const { code, stderr, template } = await synth(['sesDomain=example.org']);
+      const { code, stderr, template } = await synth(['mailDomain=example.org']);
       expect(code).not.toBe(0);
       expect(stderr).toContain('appOrigin: missing: pass -c appOrigin=');
       expect(template('TelehealthStack')).toBeUndefined();

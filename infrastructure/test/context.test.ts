@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readAppContext } from '../lib/context';
 
 const read = (context: Record<string, unknown>) => readAppContext(new App({ context }).node);
-const valid = { appOrigin: 'https://app.example.org', sesDomain: 'example.org' };
+const valid = { appOrigin: 'https://app.example.org', mailDomain: 'example.org' };
 
 describe('CDK context of bin/app.ts', () => {
   it('reads the required keys and leaves empty optional ones unset', () => {
@@ -17,16 +17,16 @@ describe('CDK context of bin/app.ts', () => {
 
   it('names each missing key with the -c flag that sets it', () => {
     expect(() => read({})).toThrow(
-      /appOrigin: missing: pass -c appOrigin=.*\n {2}sesDomain: missing: pass -c sesDomain=/,
+      /appOrigin: missing: pass -c appOrigin=.*\n {2}mailDomain: missing: pass -c mailDomain=/,
     );
-    expect(() => read({ appOrigin: valid.appOrigin, sesDomain: '' })).toThrow(/sesDomain: missing/);
+    expect(() => read({ appOrigin: valid.appOrigin, mailDomain: '' })).toThrow(/mailDomain: missing/);
   });
 
   it('refuses an origin with a path, a bad domain and a bad bucket name', () => {
     expect(() => read({ ...valid, appOrigin: 'https://app.example.org/' })).toThrow(
       /appOrigin: must be an origin/,
     );
-    expect(() => read({ ...valid, sesDomain: 'not a domain' })).toThrow(/sesDomain: must be a domain/);
+    expect(() => read({ ...valid, mailDomain: 'not a domain' })).toThrow(/mailDomain: must be a domain/);
     expect(() => read({ ...valid, uploadBucketName: 'Upper_Case' })).toThrow(/uploadBucketName:/);
   });
 });

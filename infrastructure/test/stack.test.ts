@@ -23,7 +23,7 @@ const byName = <T extends { AttributeName?: string }>(items: readonly T[] = []) 
 
 beforeAll(() => {
   const app = new App();
-  const stack = new TelehealthStack(app, 'Test', { appOrigin, sesDomain: 'lumen-health.test' });
+  const stack = new TelehealthStack(app, 'Test', { appOrigin, mailDomain: 'lumen-health.test' });
   template = Template.fromStack(stack);
   tables = Object.values(template.findResources('AWS::DynamoDB::Table')) as Resource[];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
@@ -153,7 +153,7 @@ describe('upload bucket', () => {
 
   it('rejects an appOrigin that is not an origin', () => {
     expect(
-      () => new TelehealthStack(new App(), 'Bad', { appOrigin: 'https://app.test/', sesDomain: 'x.test' }),
+      () => new TelehealthStack(new App(), 'Bad', { appOrigin: 'https://app.test/', mailDomain: 'x.test' }),
     ).toThrow(/appOrigin/);
   });
 });
@@ -225,6 +225,7 @@ describe('SSR compute role', () => {
       clinicianApplications: ['GetItem', 'PutItem', 'Query'],
       audit: ['GetItem', 'PutItem', 'Query'],
       rateLimits: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'UpdateItem'],
+      waitlist: ['DeleteItem', 'GetItem', 'PutItem'],
     };
     const allowed = () => statementsFor('dynamodb:').filter((s) => s.Effect === 'Allow');
     /** What the role may do on the table itself and on its indexes, by table key. */
@@ -259,13 +260,13 @@ describe('SSR compute role', () => {
       expect(grantsOf('clinicianApplications').indexes).toEqual(['Query']);
     });
 
-    it('grants no PutItem where the code never puts and no DeleteItem except for rate-limit cooldowns', () => {
+    it('grants no PutItem where the code never puts and no DeleteItem except for rate-limit cooldowns and waitlist removals', () => {
       for (const key of ['emailVerifications', 'rateLimits'])
         expect(grantsOf(key).table).not.toContain('PutItem');
       for (const key of ['patients', 'emailVerifications', 'clinicianApplications', 'audit']) {
         expect(grantsOf(key).table).not.toContain('DeleteItem');
       }
-      for (const key of ['patients', 'clinicianApplications', 'audit']) {
+      for (const key of ['patients', 'clinicianApplications', 'audit', 'waitlist']) {
         expect(grantsOf(key).table).not.toContain('UpdateItem');
       }
     });
@@ -315,8 +316,13 @@ describe('SSR compute role', () => {
   });
 
   it('outputs the values Amplify needs', () => {
-    for (const key of ['AWSS3UPLOADBUCKET', 'SESCONFIGURATIONSET', 'SsrComputeRoleArn']) {
+    for (const key of ['AWSS3UPLOADBUCKET', 'SESCONFIGURATIONSET', 'MAILDOMAIN', 'SsrComputeRoleArn']) {
       expect(Object.keys(template.findOutputs(key))).toEqual([key]);
     }
+  });
+
+  it('verifies the one mail domain as the SES identity and outputs it as MAIL_DOMAIN', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'lumen-health.test' });
+    template.hasOutput('MAILDOMAIN', { Description: 'MAIL_DOMAIN', Value: 'lumen-health.test' });
   });
 });

@@ -294,7 +294,7 @@ test('a clinician applies with their documents, resumes after a reload, and gets
   const reference = new URL(page.url()).searchParams.get('ref') ?? '';
   expect(reference).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
   await expect(page.getByText(reference, { exact: true })).toBeVisible();
-  await expect(page.getByText(/usually takes up to 5 business days/)).toBeVisible();
+  await expect(page.getByText(/usually takes 2 to 6 weeks/)).toBeVisible();
   await expect(page).toHaveTitle(/Application received/);
   await expectNoSeriousA11yViolations(page);
   // The draft is gone from the browser once submitted.

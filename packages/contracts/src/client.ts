@@ -19,6 +19,10 @@ export type {
   ProvisionalPatientAccepted,
   VerifiedEmail,
   VerifyPatientResult,
+  WaitlistCodeSent,
+  WaitlistJoined,
+  WaitlistRemoved,
 } from './response-schemas';
 export * from './signup-checks';
 export * from './states';
+export type { WaitlistCodeInput, WaitlistReason, WaitlistRemoveInput, WaitlistVerifyInput } from './waitlist';

@@ -6,3 +6,4 @@ export * from './patient';
 export * from './responses';
 export * from './states';
 export * from './text';
+export * from './waitlist';

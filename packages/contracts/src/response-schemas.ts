@@ -66,3 +66,15 @@ export const clinicianApplicationAcceptedSchema = z.object({
   status: z.literal('SUBMITTED'),
 });
 export type ClinicianApplicationAccepted = z.infer<typeof clinicianApplicationAcceptedSchema>;
+
+/** `POST /api/waitlist/code` → 202. */
+export const waitlistCodeSentSchema = z.object({ status: z.literal('code_sent') });
+export type WaitlistCodeSent = z.infer<typeof waitlistCodeSentSchema>;
+
+/** `POST /api/waitlist/verify` → 201: the proven address is on the list; a confirmation is on its way. */
+export const waitlistJoinedSchema = z.object({ status: z.literal('joined') });
+export type WaitlistJoined = z.infer<typeof waitlistJoinedSchema>;
+
+/** `POST /api/waitlist/remove` → 200: the entry is deleted. */
+export const waitlistRemovedSchema = z.object({ status: z.literal('removed') });
+export type WaitlistRemoved = z.infer<typeof waitlistRemovedSchema>;

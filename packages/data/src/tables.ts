@@ -68,6 +68,17 @@ export const tableDefinitions = {
     partitionKey: { name: 'verificationKey', type: 'S' },
     ttlAttribute: 'expiresAtEpoch',
   },
+  /**
+   * The waitlist: one item a proven email (the key is an HMAC of it), with why we cannot serve the
+   * person yet, the consent they gave and the hash of the one-time removal token. Deleted on removal;
+   * TTL removes an entry nobody acted on after two years.
+   */
+  waitlist: {
+    envVar: 'AWS_WAITLIST_TABLE',
+    defaultName: 'telehealth-waitlist',
+    partitionKey: { name: 'entryKey', type: 'S' },
+    ttlAttribute: 'expiresAtEpoch',
+  },
   /** Rate-limit counters and cooldowns, shared by every server instance. */
   rateLimits: {
     envVar: 'AWS_RATE_LIMIT_TABLE',

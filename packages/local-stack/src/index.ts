@@ -195,7 +195,8 @@ export function testAppEnv(appUrl: string): Record<string, string> {
   return {
     APP_URL: appUrl,
     OTP_HMAC_SECRET: randomBytes(32).toString('hex'),
-    SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
+    // The sender (no-reply@), support@ and privacy@ all live on this one domain.
+    MAIL_DOMAIN: 'lumen-health.test',
     SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
     // No proxy in front: tests and load runs name the client in X-Forwarded-For (and `next start`
     // fills it in from the socket when absent), so each test can be its own client.

@@ -1,3 +1,5 @@
+import { SiteNav } from './SiteNav';
+
 export function BrandMark({ className }: { className?: string }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className={className}>
@@ -8,17 +10,11 @@ export function BrandMark({ className }: { className?: string }) {
   );
 }
 
-const navLinks = [
-  { href: '/#how-it-works', label: 'How it works' },
-  { href: '/#states', label: 'States' },
-  { href: '/#faq', label: 'FAQ' },
-  { href: '/#clinicians', label: 'For clinicians' },
-];
-
 /**
  * Site-wide header with the skip link; the marketing layout renders it once for every marketing page.
  * Plain links, not `next/link`: these pages are static documents, and the client router would add
- * its code and prefetch every linked page while the landing page loads.
+ * its code and prefetch every linked page while the landing page loads. The navigation (`SiteNav`) is
+ * the one small client part: a menu button on a phone.
  */
 export function SiteHeader({ brandName }: { brandName: string }) {
   return (
@@ -30,33 +26,12 @@ export function SiteHeader({ brandName }: { brandName: string }) {
         Skip to main content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6 lg:px-8">
-          <a href="/" className="inline-flex items-center gap-2.5 self-start rounded-md sm:self-auto">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:py-4 sm:px-6 lg:px-8">
+          <a href="/" className="inline-flex min-h-11 items-center gap-2.5 rounded-md">
             <BrandMark className="size-8 text-brand-600" />
             <span className="text-lg font-bold tracking-tight text-slate-900">{brandName}</span>
           </a>
-          <nav aria-label="Main">
-            <ul className="-mx-2 flex flex-wrap items-center gap-x-1 gap-y-1 text-sm font-medium">
-              {navLinks.map((link) => (
-                <li key={link.href}>
-                  <a
-                    href={link.href}
-                    className="inline-block rounded-md px-2 py-1.5 text-slate-700 hover:bg-brand-50 hover:text-brand-900"
-                  >
-                    {link.label}
-                  </a>
-                </li>
-              ))}
-              <li className="ml-1">
-                <a
-                  href="/#signup"
-                  className="inline-block rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700"
-                >
-                  Sign up
-                </a>
-              </li>
-            </ul>
-          </nav>
+          <SiteNav />
         </div>
       </header>
     </>

@@ -25,15 +25,51 @@ const servedStatesSchema = z
     return codes as UsStateCode[];
   });
 
+/** A DNS domain name such as `example.org`, lower-cased. */
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a domain name such as example.org',
+  );
+
+/** The one domain every address the product shows or sends from lives on (MAIL_DOMAIN). */
+const DEV_MAIL_DOMAIN = 'lumen-health.test';
+
+/**
+ * The addresses on the mail domain: the sender, and the mailboxes pages and emails name. One domain,
+ * so the sender, the SES identity (CDK `mailDomain`) and the support address cannot drift apart.
+ */
+export function mailAddresses(domain: string) {
+  return {
+    noReply: `no-reply@${domain}`,
+    support: `support@${domain}`,
+    privacy: `privacy@${domain}`,
+  };
+}
+
+/**
+ * `Brand <no-reply@domain>`: a brand with RFC 5322 specials in it is quoted, one with non-ASCII
+ * letters is MIME-encoded (SES refuses raw UTF-8 in a display name).
+ */
+export function senderAddress(brandName: string, domain: string): string {
+  const name = /[^\x20-\x7e]/.test(brandName)
+    ? `=?UTF-8?B?${Buffer.from(brandName, 'utf8').toString('base64')}?=`
+    : /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~]+$/.test(brandName)
+      ? brandName
+      : `"${brandName.replace(/["\\]/g, '\\$&')}"`;
+  return `${name} <${mailAddresses(domain).noReply}>`;
+}
+
 const publicSchema = z.object({
   BRAND_NAME: z.string().min(1).default('Lumen Health'),
   SERVICE_STATES: servedStatesSchema,
-  SUPPORT_EMAIL: z.email().default('support@lumen-health.example'),
   /** The legal entity and its postal address, named in the Notice of Privacy Practices and the terms. */
   COMPANY_NAME: z.string().min(1).default('Lumen Health, Inc. (example)'),
   COMPANY_ADDRESS: z.string().min(1).default('100 Example Street, Suite 200, San Francisco, CA 94105'),
-  /** Where privacy questions and requests (access, amendment, complaints) go: the privacy officer. */
-  PRIVACY_CONTACT_EMAIL: z.email().default('privacy@lumen-health.example'),
+  MAIL_DOMAIN: domainName.default(DEV_MAIL_DOMAIN),
 });
 
 function formatIssues(error: z.ZodError): string {
@@ -46,24 +82,17 @@ function parsePublic() {
   return {
     brandName: result.data.BRAND_NAME,
     servedStates: result.data.SERVICE_STATES,
-    supportEmail: result.data.SUPPORT_EMAIL,
+    mailDomain: result.data.MAIL_DOMAIN,
+    supportEmail: mailAddresses(result.data.MAIL_DOMAIN).support,
+    privacyEmail: mailAddresses(result.data.MAIL_DOMAIN).privacy,
     companyName: result.data.COMPANY_NAME,
     companyAddress: result.data.COMPANY_ADDRESS,
-    privacyContactEmail: result.data.PRIVACY_CONTACT_EMAIL,
   };
 }
 
 export type PublicConfig = ReturnType<typeof parsePublic>;
 /** Brand and coverage: read at build time for static pages. */
 export const publicConfig: PublicConfig = parsePublic();
-
-/** `Name <addr@x>` or `addr@x`; the local SES accepts any sender, so the format is checked here. */
-const fromAddress = z
-  .string()
-  .refine(
-    (value) => z.email().safeParse(value.match(/<([^>]+)>$/)?.[1] ?? value).success,
-    'must be an email address or "Name <address>"',
-  );
 
 const isProduction = process.env.NODE_ENV === 'production';
 const dev = <T extends z.ZodType>(schema: T, devDefault: z.input<T>) =>
@@ -84,7 +113,8 @@ const serverSchema = z.object({
   SES_ENDPOINT: isProduction ? z.url().optional() : z.url().default('http://127.0.0.1:8005'),
   S3_ENDPOINT: isProduction ? z.url().optional() : z.url().default('http://127.0.0.1:4569'),
   AWS_S3_UPLOAD_BUCKET: dev(z.string().min(3), 'telehealth-clinician-uploads'),
-  SES_FROM_EMAIL: dev(fromAddress, 'Lumen Health <no-reply@lumen-health.test>'),
+  /** Required in production: the sender and every address shown live on it (publicConfig reads it too). */
+  MAIL_DOMAIN: dev(domainName, DEV_MAIL_DOMAIN),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   SEED_ADMIN_EMAIL: dev(z.email(), 'admin@lumen-health.test'),
   /** Keys the HMAC of one-time codes and rate-limit subjects. */
@@ -117,13 +147,19 @@ const serverSchema = z.object({
   ROUTE_CEILING_SCALE: z.coerce.number().positive().max(1_000).default(1),
 });
 
-export type ServerEnv = z.output<typeof serverSchema> & { tableNames: TableNames };
+export type ServerEnv = z.output<typeof serverSchema> & {
+  tableNames: TableNames;
+  /** The From address of every email: `Brand <no-reply@MAIL_DOMAIN>`. */
+  fromAddress: string;
+};
 
 /** Every variable the app reads (table names included), for checks that deployment passes them all. */
 export const configVariableNames: readonly string[] = [
-  ...Object.keys(publicSchema.shape),
-  ...Object.keys(serverSchema.shape),
-  ...Object.values(tableDefinitions).map((table) => table.envVar),
+  ...new Set([
+    ...Object.keys(publicSchema.shape),
+    ...Object.keys(serverSchema.shape),
+    ...Object.values(tableDefinitions).map((table) => table.envVar),
+  ]),
 ];
 
 let cached: ServerEnv | undefined;
@@ -134,6 +170,10 @@ export function serverEnv(): ServerEnv {
   if (!result.success) {
     throw new Error(`Missing or invalid environment variables:\n${formatIssues(result.error)}`);
   }
-  cached = { ...result.data, tableNames: resolveTableNames(process.env) };
+  cached = {
+    ...result.data,
+    tableNames: resolveTableNames(process.env),
+    fromAddress: senderAddress(publicConfig.brandName, result.data.MAIL_DOMAIN),
+  };
   return cached;
 }

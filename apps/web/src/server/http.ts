@@ -278,6 +278,9 @@ export const routeCeilings: Readonly<Record<string, RouteCeiling>> = {
   'clinician.email.verify': { limit: 600, windowSeconds: 60 },
   'clinician.apply': { limit: 120, windowSeconds: 60 },
   'uploads.presign': { limit: 600, windowSeconds: 60 },
+  'waitlist.code': { limit: 120, windowSeconds: 60 },
+  'waitlist.verify': { limit: 240, windowSeconds: 60 },
+  'waitlist.remove': { limit: 120, windowSeconds: 60 },
 };
 
 let ceilingCounters: RateLimitRepository | undefined;

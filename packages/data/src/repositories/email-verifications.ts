@@ -2,8 +2,8 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import type { PendingSignupDetails } from '@telehealth/contracts';
 import type { TransactItem } from '../transactions';
 
-/** What a code proves: a patient signup, or the email of a clinician applicant. */
-export type VerificationPurpose = 'patient-signup' | 'clinician-application';
+/** What a code proves: a patient signup, the email of a clinician applicant, or a waitlist address. */
+export type VerificationPurpose = 'patient-signup' | 'clinician-application' | 'waitlist';
 
 /**
  * One purpose, one browser (its signup cookie) and one email. The key is an HMAC of the three, so

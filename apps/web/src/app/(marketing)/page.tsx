@@ -67,33 +67,49 @@ function Faq({ question, children }: { question: string; children: ReactNode }) 
   );
 }
 
-/** Decorative: what the visit email looks like. Hidden from assistive tech; the steps say it in words. */
+/**
+ * An illustration of the visit email, not a working control: one image for assistive tech, named as an
+ * example (the steps below say the same in words), with a visible "Example" tag. The "button" in it is
+ * drawn as a flat, dashed outline that cannot be focused or tapped, so nobody mistakes it for a real one.
+ */
 function VisitEmailIllustration() {
   return (
-    <div aria-hidden="true" className="relative mx-auto w-full max-w-sm">
-      <div className="absolute -inset-4 -z-10 rotate-3 rounded-3xl bg-brand-100" />
-      <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-xl">
-        <div className="flex items-center gap-3 border-b border-slate-100 pb-4">
-          <span className="flex size-10 items-center justify-center rounded-full bg-brand-600 text-lg font-bold text-white">
-            {brandName.charAt(0)}
-          </span>
-          <div className="min-w-0">
-            <p className="truncate text-sm font-semibold text-slate-900">{brandName}</p>
-            <p className="text-sm text-slate-600">Your video visit is ready</p>
+    <div
+      role="img"
+      aria-label="Example of a visit card: your clinician will see you today, and you join from a link"
+      className="relative mx-auto w-full max-w-sm select-none"
+    >
+      <div aria-hidden="true">
+        <div className="absolute -inset-4 -z-10 rotate-3 rounded-3xl bg-brand-100" />
+        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-xl">
+          <div className="flex items-center gap-3 border-b border-slate-100 pb-4">
+            <span className="flex size-10 items-center justify-center rounded-full bg-brand-600 text-lg font-bold text-white">
+              {brandName.charAt(0)}
+            </span>
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-sm font-semibold text-slate-900">{brandName}</p>
+              <p className="text-sm text-slate-600">Your video visit is ready</p>
+            </div>
+            <span className="shrink-0 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-semibold uppercase tracking-wide text-slate-700">
+              Example
+            </span>
           </div>
+          <p className="mt-4 text-sm text-slate-700">
+            Hello Sam, your clinician will see you today at 3:30 pm.
+          </p>
+          <div className="pointer-events-none mt-4 flex items-center justify-center gap-2 rounded-lg border-2 border-dashed border-slate-300 px-4 py-3 text-sm font-medium text-brand-900">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5">
+              <rect x="2" y="6" width="14" height="12" rx="2.5" fill="currentColor" />
+              <path d="m17 10.5 5-3v9l-5-3z" fill="currentColor" />
+            </svg>
+            Your visit link goes here
+          </div>
+          <p className="mt-4 text-sm text-slate-600">Works in your browser. No app to install.</p>
         </div>
-        <p className="mt-4 text-sm text-slate-700">
-          Hello Sam, your clinician will see you today at 3:30 pm.
-        </p>
-        <div className="mt-4 flex items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-3 text-sm font-semibold text-white">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5">
-            <rect x="2" y="6" width="14" height="12" rx="2.5" fill="currentColor" />
-            <path d="m17 10.5 5-3v9l-5-3z" fill="currentColor" />
-          </svg>
-          Join video visit
-        </div>
-        <p className="mt-4 text-sm text-slate-600">Works in your browser. No app to install.</p>
       </div>
+      <p aria-hidden="true" className="mt-6 text-center text-sm text-slate-600">
+        Example of the email you get at visit time
+      </p>
     </div>
   );
 }

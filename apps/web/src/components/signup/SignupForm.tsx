@@ -17,6 +17,7 @@ import { DateInput } from '../form/DateInput';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
 import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
+import { WaitlistLinks } from '../waitlist/WaitlistLinks';
 import {
   checkSignupValues,
   dateOfBirthPartsToMark,
@@ -252,6 +253,7 @@ export function SignupForm(props: SignupFormProps) {
           onChange={(value) => change('state', 'state', value)}
         />
       </div>
+      <WaitlistLinks dateOfBirthError={error('dateOfBirth')} />
 
       <fieldset className="mt-6 space-y-4">
         <legend className="text-sm font-semibold text-slate-800">Your consent</legend>

@@ -169,6 +169,11 @@ describe('clinician applications against the local stack', () => {
 
     const [confirmation] = await lettersTo(input.email);
     expect(confirmation?.subject).toContain(body.referenceNumber);
+    // An honest time, and the clinician's own footer: whom to tell if they did not apply.
+    expect(confirmation?.body.text).toContain('usually takes 2 to 6 weeks');
+    expect(confirmation?.body.text).not.toContain('business days');
+    expect(confirmation?.body.text).toContain(`If you did not apply, email ${publicConfig.supportEmail}`);
+    expect(confirmation?.body.text).not.toContain('to sign up for');
     const adminEmails = await inboxFor(sesEndpoint(), serverEnv().SEED_ADMIN_EMAIL);
     const notice = adminEmails.find((e) => e.subject.includes(body.referenceNumber));
     expect(notice?.body.text).toContain(`/portal/applications/${body.applicationId}`);
@@ -428,6 +433,7 @@ describe('clinician applications against the local stack', () => {
       limiter: rateLimiter(),
       sendEmail: sendEmail(),
       brandName: publicConfig.brandName,
+      supportEmail: publicConfig.supportEmail,
       appUrl: serverEnv().APP_URL,
       adminEmail: serverEnv().SEED_ADMIN_EMAIL,
     });

@@ -24,6 +24,7 @@ export function applicationService(): ApplicationService {
     limiter: rateLimiter(),
     sendEmail: sendEmail(),
     brandName: publicConfig.brandName,
+    supportEmail: publicConfig.supportEmail,
     appUrl: env.APP_URL,
     adminEmail: env.SEED_ADMIN_EMAIL,
   });

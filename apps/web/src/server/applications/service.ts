@@ -32,6 +32,7 @@ export interface ApplicationServiceDeps {
   limiter: RateLimiter;
   sendEmail: SendEmail;
   brandName: string;
+  supportEmail: string;
   appUrl: string;
   adminEmail: string;
 }
@@ -168,6 +169,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     const sends = [
       applicationReceivedEmail({
         brandName: deps.brandName,
+        supportEmail: deps.supportEmail,
         firstName: input.legalFirstName,
         referenceNumber: record.referenceNumber,
       }).then((email) => deps.sendEmail({ to: record.email, ...email })),

@@ -4,10 +4,8 @@ import type { VerifiedEmail } from '@telehealth/contracts';
 import type { EmailVerificationRecord } from '@telehealth/data';
 import { jwtVerify, SignJWT } from 'jose';
 import type { AuditTrail } from '../audit/audit';
-import { verificationCodeEmail } from '../email/templates';
 import type { RequestContext } from '../http';
-import type { RateLimiter } from '../rate-limit';
-import { CODE_TTL_MINUTES, type EmailCodes } from './service';
+import type { EmailCodes } from './service';
 
 /** How long a proven email may be used to submit an application: a long sitting, with documents. */
 export const APPLICANT_PROOF_SECONDS = 12 * 3600;
@@ -22,9 +20,7 @@ export const applicantLimits = {
 export interface ApplicantEmailDeps {
   codes: EmailCodes;
   audit: AuditTrail;
-  limiter: RateLimiter;
   secret: string;
-  brandName: string;
 }
 
 /** The proof, signed (HS256, jose) with a key derived from the server secret for this use only. */
@@ -37,37 +33,23 @@ export interface ApplicantProof extends VerifiedEmail {
  * The proof is a short-lived signed token bound to the email, kept in an HttpOnly cookie.
  */
 export function createApplicantEmailService(deps: ApplicantEmailDeps) {
-  const { codes, audit, limiter } = deps;
+  const { codes, audit } = deps;
   const key = createHmac('sha256', deps.secret).update('applicant-proof:v1').digest();
   const subjectOf = (record: EmailVerificationRecord) => `clinician-applicant#${record.subjectId}`;
 
-  async function requestCode(email: string, bindingId: string, ctx: RequestContext) {
-    await limiter.limit(
-      applicantLimits.codesPerIp,
-      ctx.ip,
-      ctx.now,
-      'Too many codes were requested from this network.',
-    );
-    const prepared = await codes.prepareSend(PURPOSE, bindingId, email, ctx);
-    await codes.send(
-      prepared,
+  function requestCode(email: string, bindingId: string, ctx: RequestContext) {
+    return codes.sendProofCode(
       {
-        withCode: true,
-        audit: {
-          action: 'clinician.applicant.code_sent',
-          subject: `clinician-applicant#${prepared.subjectId}`,
-        },
-        email: (code) =>
-          verificationCodeEmail({
-            brandName: deps.brandName,
-            code: code ?? '',
-            minutesValid: CODE_TTL_MINUTES,
-            page: 'clinician application',
-          }),
+        purpose: PURPOSE,
+        bindingId,
+        email,
+        perIp: applicantLimits.codesPerIp,
+        subject: 'clinician-applicant',
+        action: 'clinician.applicant.code_sent',
+        page: 'clinician application',
       },
       ctx,
     );
-    return { status: 'code_sent' as const };
   }
 
   async function verify(

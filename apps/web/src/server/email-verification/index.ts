@@ -34,9 +34,7 @@ export function applicantEmailService(): ApplicantEmailService {
   applicant ??= createApplicantEmailService({
     codes: emailCodes(),
     audit: auditTrail(),
-    limiter: rateLimiter(),
     secret: serverEnv().OTP_HMAC_SECRET,
-    brandName: publicConfig.brandName,
   });
   return applicant;
 }

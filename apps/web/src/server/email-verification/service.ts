@@ -13,11 +13,16 @@ import {
 } from '@telehealth/data';
 import type { AuditEntry, AuditTrail } from '../audit/audit';
 import type { SendEmail } from '../email/send';
-import { codeAttemptsStoppedEmail, type RenderedEmail } from '../email/templates';
+import {
+  type CodePage,
+  codeAttemptsStoppedEmail,
+  type RenderedEmail,
+  verificationCodeEmail,
+} from '../email/templates';
 import { hmacKey } from '../hmac';
 import { ApiError, inWords, type RequestContext, rateLimited, serviceUnavailable } from '../http';
 import { log } from '../log';
-import type { RateLimiter } from '../rate-limit';
+import type { RateLimiter, RateLimitRule } from '../rate-limit';
 import { generateCode, hashCode, hashesMatch } from './code';
 
 export const CODE_TTL_MINUTES = 10;
@@ -42,6 +47,7 @@ export const INVALID_CODE_MESSAGE =
 const auditPrefix: Record<VerificationPurpose, string> = {
   'patient-signup': 'patient',
   'clinician-application': 'clinician.applicant',
+  waitlist: 'waitlist',
 };
 
 export function backoffSeconds(sendCount: number): number {
@@ -339,9 +345,47 @@ export function createEmailCodes(deps: EmailCodesDeps) {
   }
 
   /**
-   * Uses a right code whose confirmed change was refused, with an audit event saying so. A code used
-   * meanwhile by a concurrent request with the same code is fine; one spent by guesses is not.
+   * A code that only proves an address (no details wait on it): the per-IP limit, the backoff, then
+   * the code email, which names only the page it is for. The audit subject is `<subject>#<id>`.
    */
+  async function sendProofCode(
+    input: {
+      purpose: VerificationPurpose;
+      bindingId: string;
+      email: string;
+      perIp: RateLimitRule;
+      subject: string;
+      action: string;
+      page: CodePage;
+    },
+    ctx: RequestContext,
+  ): Promise<{ status: 'code_sent' }> {
+    await limiter.limit(
+      input.perIp,
+      ctx.ip,
+      ctx.now,
+      'Too many codes were requested from this network.',
+    );
+    const prepared = await prepareSend(input.purpose, input.bindingId, input.email, ctx);
+    await send(
+      prepared,
+      {
+        withCode: true,
+        audit: { action: input.action, subject: `${input.subject}#${prepared.subjectId}` },
+        email: (code) =>
+          verificationCodeEmail({
+            brandName: deps.brandName,
+            code: code ?? '',
+            minutesValid: CODE_TTL_MINUTES,
+            page: input.page,
+          }),
+      },
+      ctx,
+    );
+    return { status: 'code_sent' };
+  }
+
+  /** Uses a right code whose confirmed change was refused, with an audit event saying so. */
   async function confirmWithoutChange(
     record: EmailVerificationRecord,
     entry: AuditEntry,
@@ -367,7 +411,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     throw new Error(`confirm transaction cancelled: ${outcome.reasons.join(',')}`);
   }
 
-  return { prepareSend, send, verify, confirmWithoutChange };
+  return { prepareSend, send, sendProofCode, verify, confirmWithoutChange };
 }
 
 export type EmailCodes = ReturnType<typeof createEmailCodes>;

@@ -34,5 +34,5 @@ export function sesEmailSender(client: SESv2Client, from: string, configurationS
 /** The sender wired to the configured SES client and From address. */
 export function sendEmail(): SendEmail {
   const env = serverEnv();
-  return sesEmailSender(sesClient(), env.SES_FROM_EMAIL, env.SES_CONFIGURATION_SET);
+  return sesEmailSender(sesClient(), env.fromAddress, env.SES_CONFIGURATION_SET);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alreadyConfirmedEmail, renderCodeEmail, verificationCodeEmail } from './templates';
+import {
+  alreadyConfirmedEmail,
+  applicationReceivedEmail,
+  applicationWaitingEmail,
+  renderCodeEmail,
+  verificationCodeEmail,
+} from './templates';
 
 describe('code emails rendered once', () => {
   it('are the same email as one rendered with the code', async () => {
@@ -42,5 +48,37 @@ describe('code emails rendered once', () => {
     expect(email.html).toMatch(/<a [^>]*href="https:\/\/care\.example"[^>]*>Go to Lumen Health<\/a>/);
     expect(email.text).toContain('there is no code to enter');
     expect(email.text).toContain('988');
+  });
+});
+
+describe('clinician emails', () => {
+  it('promise no number of business days and carry the applicant footer, not the signup one', async () => {
+    const email = await applicationReceivedEmail({
+      brandName: 'Lumen Health',
+      supportEmail: 'support@lumen-health.test',
+      firstName: 'Wei',
+      referenceNumber: 'CA-7K3P-9QXA',
+    });
+    expect(email.text).toContain('usually takes 2 to 6 weeks');
+    expect(email.text).not.toMatch(/business days/);
+    expect(email.text).toMatch(
+      /If you did not apply, email support@lumen-health\.test and quote CA-7K3P-9QXA/,
+    );
+    expect(email.text).not.toContain('to sign up for');
+  });
+
+  it('give the applicant code email and the admin notice footers of their own', async () => {
+    const code = await renderCodeEmail('Lumen Health', '123456', 10, 'clinician application');
+    expect(code.text).toContain('clinician application. If it was not you');
+    expect(code.text).not.toContain('to sign up for');
+    const signup = await renderCodeEmail('Lumen Health', '123456', 10, 'sign-up');
+    expect(signup.text).toContain('to sign up for Lumen Health');
+    const admin = await applicationWaitingEmail({
+      brandName: 'Lumen Health',
+      referenceNumber: 'CA-7K3P-9QXA',
+      reviewUrl: 'https://app.example/portal/applications/x',
+    });
+    expect(admin.text).toContain('as a Lumen Health administrator');
+    expect(admin.text).not.toContain('to sign up for');
   });
 });

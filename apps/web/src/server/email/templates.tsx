@@ -1,7 +1,8 @@
 import 'server-only';
 import { Heading, Link, render, Text, toPlainText } from '@react-email/components';
 import type { ReactElement } from 'react';
-import { EmailLayout } from './layout';
+import { CREDENTIALING_TIME } from '../applications/timeline';
+import { ApplicantFooter, EmailLayout, StaffFooter, WaitlistFooter } from './layout';
 
 export interface RenderedEmail {
   subject: string;
@@ -16,14 +17,24 @@ async function renderEmail(subject: string, element: ReactElement): Promise<Rend
 }
 
 /** Where the code is entered, in the words of the email. Nothing a requester typed goes in it. */
-export type CodePage = 'sign-up' | 'clinician application';
+export type CodePage = 'sign-up' | 'clinician application' | 'waitlist';
 
 /** The code email rendered in full (verificationCodeEmail renders it once and fills in the code). */
 export function renderCodeEmail(brandName: string, code: string, minutesValid: number, page: CodePage) {
   return renderEmail(
     // Not in the subject: subjects show on lock screens and in SES delivery events.
     `Your ${brandName} verification code`,
-    <EmailLayout brandName={brandName} preview={`Your code expires in ${minutesValid} minutes.`}>
+    <EmailLayout
+      brandName={brandName}
+      preview={`Your code expires in ${minutesValid} minutes.`}
+      footer={
+        page === 'clinician application' ? (
+          <ApplicantFooter brandName={brandName} />
+        ) : page === 'waitlist' ? (
+          <WaitlistFooter brandName={brandName} />
+        ) : undefined
+      }
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Confirm your email
       </Heading>
@@ -161,13 +172,24 @@ export function codeAttemptsStoppedEmail(input: { brandName: string; retryAt: Da
 
 export function applicationReceivedEmail(input: {
   brandName: string;
+  supportEmail: string;
   firstName: string;
   referenceNumber: string;
 }) {
-  const { brandName, firstName, referenceNumber } = input;
+  const { brandName, supportEmail, firstName, referenceNumber } = input;
   return renderEmail(
     `We received your application (${referenceNumber})`,
-    <EmailLayout brandName={brandName} preview={`Reference ${referenceNumber}`}>
+    <EmailLayout
+      brandName={brandName}
+      preview={`Reference ${referenceNumber}`}
+      footer={
+        <ApplicantFooter
+          brandName={brandName}
+          supportEmail={supportEmail}
+          referenceNumber={referenceNumber}
+        />
+      }
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         Thank you for applying, {firstName}
       </Heading>
@@ -176,9 +198,10 @@ export function applicationReceivedEmail(input: {
         {referenceNumber}
       </Text>
       <Text>
-        We now verify your licenses, NPI, DEA registration and board certification with the issuing bodies.
-        This usually takes up to 5 business days. We will email you if we need anything else, and once you are
-        approved we will invite you to the clinician portal.
+        We now verify your licenses, NPI, DEA registration, board certification and malpractice insurance with
+        the bodies that issued them. This usually takes {CREDENTIALING_TIME}, because we wait on their
+        answers. We will email you if we need anything else, and once you are approved we will invite you to
+        the clinician portal. Questions? Email {supportEmail} and quote your reference number.
       </Text>
     </EmailLayout>,
   );
@@ -193,12 +216,59 @@ export function applicationWaitingEmail(input: {
   const { brandName, referenceNumber, reviewUrl } = input;
   return renderEmail(
     `New clinician application waiting: ${referenceNumber}`,
-    <EmailLayout brandName={brandName} preview="A clinician application waits for review.">
+    <EmailLayout
+      brandName={brandName}
+      preview="A clinician application waits for review."
+      footer={<StaffFooter brandName={brandName} />}
+    >
       <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
         A new application waits for review
       </Heading>
       <Text>Reference {referenceNumber}. Review it in the portal:</Text>
       <Text>{reviewUrl}</Text>
+    </EmailLayout>,
+  );
+}
+
+/**
+ * To a proven waitlist address: what we will send (one email), how long we keep it, and a one-time
+ * link that removes it. The link carries the entry and the token in its fragment, which browsers never
+ * send to a server or in a Referer; the page asks before it removes anything, so a mail scanner that
+ * opens links removes nothing.
+ */
+export function waitlistJoinedEmail(input: {
+  brandName: string;
+  removeUrl: string;
+  reason: 'state-not-served' | 'under-18';
+  retentionDays: number;
+}) {
+  const { brandName, removeUrl, reason, retentionDays } = input;
+  const when =
+    reason === 'under-18' ? 'we can see patients under 18' : 'we start seeing patients in your state';
+  return renderEmail(
+    `You are on the ${brandName} list`,
+    <EmailLayout
+      brandName={brandName}
+      preview="We will email you once, when we can see you."
+      footer={<WaitlistFooter brandName={brandName} />}
+    >
+      <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 12px' }}>
+        We will email you once
+      </Heading>
+      <Text>
+        Your email address is confirmed. We will send you one email when {when}, and nothing else: no
+        marketing. We keep the address for up to {Math.round(retentionDays / 365)} years, then delete it.
+      </Text>
+      <Text>Changed your mind? Remove your address at any time:</Text>
+      <Text>
+        <Link href={removeUrl} style={{ color: '#115e59', textDecoration: 'underline' }}>
+          Remove my address from the list
+        </Link>
+      </Text>
+      <Text>
+        If you need care now, call your doctor or an urgent care clinic. In an emergency, call 911; in a
+        crisis, call or text 988.
+      </Text>
     </EmailLayout>,
   );
 }

@@ -37,6 +37,11 @@ const tags = [
     name: 'Clinician applicants',
     description: 'Proving the email, uploading documents, submitting the application.',
   },
+  {
+    name: 'Waitlist',
+    description:
+      'Leaving a proven email to hear once when we can serve someone (under 18, or a state not served yet).',
+  },
   { name: 'Operations', description: 'Liveness, deployment diagnostics, this document.' },
 ];
 

@@ -7,6 +7,8 @@ import {
   healthStatusSchema,
   makeClinicianApplicationSchema,
   makeProvisionalPatientSchema,
+  makeWaitlistCodeSchema,
+  makeWaitlistVerifySchema,
   presignUploadRequestSchema,
   presignUploadResponseSchema,
   provisionalPatientAcceptedSchema,
@@ -17,6 +19,10 @@ import {
   verifyEmailCodeSchema,
   verifyPatientResultSchema,
   verifyPatientSchema,
+  waitlistCodeSentSchema,
+  waitlistJoinedSchema,
+  waitlistRemovedSchema,
+  waitlistRemoveSchema,
 } from '@telehealth/contracts';
 import { z } from 'zod';
 import { applyLimit } from '../applications/service';
@@ -31,6 +37,7 @@ import {
 import { clientIpSources } from '../env';
 import { signupLimits } from '../signup/service';
 import { presignLimit } from '../uploads/service';
+import { REMOVAL_LINK_INVALID, WAITLIST_RETENTION_DAYS, waitlistLimits } from '../waitlist/service';
 import type { SchemaHints } from './schema';
 
 /** Cookie names as the API sets them over HTTPS; over plain HTTP (local dev) without `__Host-`. */
@@ -432,6 +439,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       },
       errors: [{ code: 'rate_limited', when: `${over(presignLimit, 'uploads')} from this IP` }],
     },
+    ...waitlistOperations(servedStates),
     {
       method: 'get',
       path: '/api/health',
@@ -488,6 +496,128 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       },
       errors: [],
       otherResponses: { '304': { description: 'Not modified: `If-None-Match` names the current `ETag`.' } },
+    },
+  ];
+}
+
+/** The waitlist: prove the address, join with consent, remove from the emailed link. */
+function waitlistOperations(servedStates: readonly UsStateCode[]): OperationSpec[] {
+  const unserved = (Object.keys(usStates) as UsStateCode[]).filter((code) => !servedStates.includes(code));
+  const answers = {
+    email: emailExample,
+    reason: 'state-not-served',
+    state: unserved[0] ?? 'OR',
+    consent: true,
+  };
+  const hints = {
+    'properties/state': {
+      enum: unserved,
+      description: 'With `reason: state-not-served` only: a state the service does not cover yet.',
+    },
+    'properties/consent': { description: 'The checkbox: one email when we can see them, nothing else.' },
+  };
+  return [
+    {
+      method: 'post',
+      path: '/api/waitlist/code',
+      operationId: 'sendWaitlistCode',
+      tag: 'Waitlist',
+      summary: 'Email a 6-digit code to prove a waitlist address',
+      description:
+        'Nothing about the person is stored: only the code, bound to this browser (the signup cookie), ' +
+        `valid for ${CODE_TTL_MINUTES} minutes. The code email carries nothing the requester typed. ` +
+        'The answers are checked here so the form can show errors before the code step, and sent again ' +
+        'with the code.',
+      routeName: 'waitlist.code',
+      security: [{}, { signupCookie: [] }],
+      body: {
+        schema: makeWaitlistCodeSchema(servedStates),
+        name: 'WaitlistCodeRequest',
+        maxBytes: DEFAULT_BODY_BYTES,
+        hints,
+        example: answers,
+      },
+      success: {
+        status: 202,
+        description: 'A code was sent.',
+        schema: waitlistCodeSentSchema,
+        name: 'WaitlistCodeSent',
+        headers: setSignupCookie,
+      },
+      errors: [
+        { code: 'rate_limited', when: backoff },
+        { code: 'rate_limited', when: perEmail },
+        { code: 'rate_limited', when: `${over(waitlistLimits.codesPerIp, 'waitlist codes')} from this IP` },
+        { code: 'service_unavailable', when: emailNotSent },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/waitlist/verify',
+      operationId: 'joinWaitlist',
+      tag: 'Waitlist',
+      summary: 'Join the waitlist with the emailed code',
+      description:
+        'From the browser that asked for the code. The code is used, the entry stored (reason, the ' +
+        'unserved state if that is the reason, the consent version and time; no name or birth date) and ' +
+        'the audit event written in one transaction. Joining again replaces the entry. A confirmation ' +
+        'email follows with a one-time removal link; the entry is deleted after ' +
+        `${WAITLIST_RETENTION_DAYS} days if nobody removes it.`,
+      routeName: 'waitlist.verify',
+      security: [{ signupCookie: [] }],
+      body: {
+        schema: makeWaitlistVerifySchema(servedStates),
+        name: 'WaitlistJoin',
+        maxBytes: DEFAULT_BODY_BYTES,
+        hints,
+        example: { ...answers, code: '012345' },
+      },
+      success: {
+        status: 201,
+        description: 'The address is on the list.',
+        schema: waitlistJoinedSchema,
+        name: 'WaitlistJoined',
+      },
+      errors: [
+        { code: 'invalid_code', when: invalidCode },
+        {
+          code: 'rate_limited',
+          when: `${over(verifiesPerIp, 'code checks')} from this IP (every kind of email code together)`,
+        },
+        { code: 'rate_limited', when: failureBudget },
+        { code: 'service_unavailable', when: concurrentGuesses },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/waitlist/remove',
+      operationId: 'leaveWaitlist',
+      tag: 'Waitlist',
+      summary: 'Remove an address with the link from the confirmation email',
+      description:
+        "The link's fragment carries the entry and a one-time token (only its SHA-256 is stored). The entry " +
+        'is deleted by a write conditional on that hash, with its audit event, so the link works once.',
+      routeName: 'waitlist.remove',
+      security: [],
+      body: {
+        schema: waitlistRemoveSchema,
+        name: 'WaitlistRemove',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: {
+          entry: 'DlwZsPnqc7nGzkhv3POkUi-ZSIvUEW6zJej5r2Stb2w',
+          token: 'QQ6hNW0kiUu_ipFnfQVzspdBdFwPJDBYeKDK4CzXhjU',
+        },
+      },
+      success: {
+        status: 200,
+        description: 'The entry is deleted.',
+        schema: waitlistRemovedSchema,
+        name: 'WaitlistRemoved',
+      },
+      errors: [
+        { code: 'not_found', when: REMOVAL_LINK_INVALID },
+        { code: 'rate_limited', when: `${over(waitlistLimits.removalsPerIp, 'removals')} from this IP` },
+      ],
     },
   ];
 }

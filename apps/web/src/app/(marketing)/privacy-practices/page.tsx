@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
-const { brandName, companyName, companyAddress, privacyContactEmail } = publicConfig;
+const { brandName, companyName, companyAddress, privacyEmail } = publicConfig;
 const document = legalDocuments.privacy;
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export const metadata: Metadata = {
  * `legalDocuments.privacy`: raise it when the substance changes, and patients are offered it again.
  */
 export default function PrivacyPracticesPage() {
-  const privacyMail = <SupportEmailLink email={privacyContactEmail} />;
+  const privacyMail = <SupportEmailLink email={privacyEmail} />;
   return (
     <LegalPage
       document={document}

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { BulletList, LegalPage, LegalSection, ProseLink, SupportEmailLink } from '@/components/LegalPage';
 import { publicConfig } from '@/server/env';
 
-const { brandName, companyName, privacyContactEmail } = publicConfig;
+const { brandName, companyName, privacyEmail } = publicConfig;
 
 export const metadata: Metadata = {
   title: 'Privacy notice',
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default function PrivacyPage() {
-  const mail = <SupportEmailLink email={privacyContactEmail} />;
+  const mail = <SupportEmailLink email={privacyEmail} />;
   return (
     <LegalPage
       title="Privacy notice"

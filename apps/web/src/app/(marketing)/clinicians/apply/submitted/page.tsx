@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CheckCircleIcon } from '@/components/CheckCircleIcon';
+import { CREDENTIALING_TIME } from '@/server/applications/timeline';
 import { publicConfig } from '@/server/env';
 
 const { brandName, supportEmail } = publicConfig;
@@ -17,7 +18,7 @@ function referenceFrom(value: string | string[] | undefined): string | undefined
 }
 
 const nextSteps = [
-  'We verify your licenses, NPI, DEA registration and board certification with the bodies that issued them. This usually takes up to 5 business days.',
+  `We verify your licenses, NPI, DEA registration, board certification and malpractice insurance with the bodies that issued them. This usually takes ${CREDENTIALING_TIME}, because we wait on their answers.`,
   'We’ll email you if we need anything else from you.',
   'Once you are approved, we’ll email you an invitation to the clinician portal.',
 ];
