@@ -121,7 +121,10 @@ export function createWaitlistService(deps: WaitlistDeps) {
       },
       (record) => `waitlist#${existing?.subjectId ?? record.subjectId}`,
     );
-    if (result.outcome !== 'verified') throw new Error(`waitlist join refused: ${result.reasons.join(',')}`);
+    // The entry's put has no condition of its own, so only the code can refuse (and that throws).
+    if (result.outcome !== 'verified') throw new Error('waitlist join refused by its own write');
+    // A double click: the entry and its link went out with the first answer; this token was not stored.
+    if (result.repeated) return { status: 'joined' };
 
     const removeUrl = `${deps.appUrl}/notify-me/remove#entry=${entryKey}&token=${token}`;
     try {
