@@ -28,6 +28,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signupInput } from '@telehealth/contracts/fixtures';
 import { freePort } from '@telehealth/local-stack';
 import autocannon from 'autocannon';
 import { formatFirstLoadJs, measureFirstLoadJs } from './first-load-js';
@@ -275,15 +276,7 @@ function signupRequest(): BenchRequest {
   const email = `bench.${randomUUID()}@example.com`;
   const binding = randomBytes(32).toString('base64url');
   created.push({ email, binding, tries: 0 });
-  const body = JSON.stringify({
-    firstName: 'Bench',
-    lastName: 'Patient',
-    email,
-    phone: '(415) 555-0134',
-    dateOfBirth: '1980-01-01',
-    state: 'CA',
-    consent: { telehealth: true, privacy: true },
-  });
+  const body = JSON.stringify(signupInput({ firstName: 'Bench', lastName: 'Patient', email }));
   return { body, binding };
 }
 
