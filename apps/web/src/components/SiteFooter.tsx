@@ -24,6 +24,16 @@ export function SiteFooter({ brandName, supportEmail }: { brandName: string; sup
               </a>
             </li>
             <li>
+              <a href="/privacy-practices" className="underline underline-offset-2 hover:text-brand-700">
+                Notice of Privacy Practices
+              </a>
+            </li>
+            <li>
+              <a href="/telehealth-consent" className="underline underline-offset-2 hover:text-brand-700">
+                Telehealth consent
+              </a>
+            </li>
+            <li>
               <a href="/terms" className="underline underline-offset-2 hover:text-brand-700">
                 Terms of use
               </a>

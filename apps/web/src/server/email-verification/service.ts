@@ -360,12 +360,7 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     },
     ctx: RequestContext,
   ): Promise<{ status: 'code_sent' }> {
-    await limiter.limit(
-      input.perIp,
-      ctx.ip,
-      ctx.now,
-      'Too many codes were requested from this network.',
-    );
+    await limiter.limit(input.perIp, ctx.ip, ctx.now, 'Too many codes were requested from this network.');
     const prepared = await prepareSend(input.purpose, input.bindingId, input.email, ctx);
     await send(
       prepared,
