@@ -14,6 +14,7 @@ export * from './legal-documents';
 export type { ProvisionalPatientInput, VerifyPatientInput } from './patient';
 export type {
   ClinicianApplicationAccepted,
+  CodeSent,
   EmailCodeSent,
   PresignUploadResponse,
   ProvisionalPatientAccepted,

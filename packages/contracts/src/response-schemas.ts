@@ -27,8 +27,19 @@ export const apiErrorBodySchema = z.object({
 export const healthStatusSchema = z.object({ status: z.literal('ok') });
 export type HealthStatus = z.infer<typeof healthStatusSchema>;
 
+/**
+ * A code (or, for an address already confirmed, a notice) is on its way. `resendAfterSeconds` is when
+ * this browser may ask for another: the wait grows with each send (1, 2, 4, 8, then 15 minutes), and is
+ * the same whether or not the address is already confirmed.
+ */
+export const codeSentSchema = z.object({
+  status: z.literal('code_sent'),
+  resendAfterSeconds: z.int().check(z.positive()),
+});
+export type CodeSent = z.infer<typeof codeSentSchema>;
+
 /** `POST /api/patient/provisional` → 202. */
-export const provisionalPatientAcceptedSchema = z.object({ status: z.literal('code_sent') });
+export const provisionalPatientAcceptedSchema = codeSentSchema;
 export type ProvisionalPatientAccepted = z.infer<typeof provisionalPatientAcceptedSchema>;
 
 /** `POST /api/patient/verify` → 200. */
@@ -36,7 +47,7 @@ export const verifyPatientResultSchema = z.object({ status: z.literal('verified'
 export type VerifyPatientResult = z.infer<typeof verifyPatientResultSchema>;
 
 /** `POST /api/clinician/email/code` → 202. */
-export const emailCodeSentSchema = z.object({ status: z.literal('code_sent') });
+export const emailCodeSentSchema = codeSentSchema;
 export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
 
 /** The proven email and until when the proof is accepted (ISO-8601 UTC). */
@@ -68,7 +79,7 @@ export const clinicianApplicationAcceptedSchema = z.object({
 export type ClinicianApplicationAccepted = z.infer<typeof clinicianApplicationAcceptedSchema>;
 
 /** `POST /api/waitlist/code` → 202. */
-export const waitlistCodeSentSchema = z.object({ status: z.literal('code_sent') });
+export const waitlistCodeSentSchema = codeSentSchema;
 export type WaitlistCodeSent = z.infer<typeof waitlistCodeSentSchema>;
 
 /** `POST /api/waitlist/verify` → 201: the proven address is on the list; a confirmation is on its way. */

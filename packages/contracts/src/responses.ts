@@ -9,6 +9,8 @@ import type { apiErrorBodySchema } from './response-schemas';
 
 export {
   apiErrorBodySchema,
+  type CodeSent,
+  codeSentSchema,
   errorCodes,
   fieldIssueSchema,
   type HealthStatus,

@@ -84,7 +84,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
     }
     const result = await requestSignupCode(toSignupPayload(sentValues));
     if (result.kind === 'ok') {
-      setResendAt(Date.now() + OTP_RESEND_COOLDOWN_SECONDS * 1000);
+      setResendAt(Date.now() + result.data.resendAfterSeconds * 1000);
       return { kind: 'sent' };
     }
     if (result.kind === 'error' && result.status === 429) {
@@ -188,9 +188,7 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
       interactive={hydrated}
       notice={formNotice}
       initialErrors={formErrors}
-      onCodeSent={(submitted, normalizedEmail) =>
-        goToCode(submitted, normalizedEmail, OTP_RESEND_COOLDOWN_SECONDS)
-      }
+      onCodeSent={goToCode}
       onAlreadyHaveCode={goToCode}
     />
   );

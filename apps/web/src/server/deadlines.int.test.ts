@@ -115,7 +115,7 @@ describe('every AWS call has a deadline', () => {
     // The patient presses the button again with the same details: no cooldown holds them back.
     const retried = await post(provisional, body, '203.0.113.12');
     expect(retried.status).toBe(202);
-    expect(await retried.json()).toEqual({ status: 'code_sent' });
+    expect(await retried.json()).toEqual({ status: 'code_sent', resendAfterSeconds: 60 });
   });
 
   it('answers 503 in time while S3 is frozen, and stores the document once it is back', async () => {

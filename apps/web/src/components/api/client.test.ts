@@ -22,11 +22,11 @@ function answer(body: unknown, init: ResponseInit = {}) {
 
 describe('the API client', () => {
   it('parses a successful answer with the contract', async () => {
-    vi.stubGlobal('fetch', answer({ status: 'code_sent' }, { status: 202 }));
+    vi.stubGlobal('fetch', answer({ status: 'code_sent', resendAfterSeconds: 60 }, { status: 202 }));
     expect(await requestSignupCode(signup)).toEqual({
       kind: 'ok',
       status: 202,
-      data: { status: 'code_sent' },
+      data: { status: 'code_sent', resendAfterSeconds: 60 },
     });
   });
 

@@ -40,9 +40,9 @@ describe('checkProof', () => {
 });
 
 describe('sendCode', () => {
-  it('posts the email and starts the resend countdown', async () => {
-    const fetch = answer(202, { status: 'code_sent' });
-    expect(await sendCode('maria@example.com')).toEqual({ kind: 'sent', cooldownSeconds: 60 });
+  it('posts the email and counts down the wait the server gives (it grows with each send)', async () => {
+    const fetch = answer(202, { status: 'code_sent', resendAfterSeconds: 120 });
+    expect(await sendCode('maria@example.com')).toEqual({ kind: 'sent', cooldownSeconds: 120 });
     expect(fetch.mock.calls[0]?.[1]?.body).toBe(JSON.stringify({ email: 'maria@example.com' }));
   });
 

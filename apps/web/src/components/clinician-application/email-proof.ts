@@ -45,7 +45,7 @@ export type SendCodeOutcome =
 /** `POST /api/clinician/email/code`: emails a code, bound to this browser by a cookie. */
 export async function sendCode(email: string): Promise<SendCodeOutcome> {
   const result = await requestApplicantCode({ email });
-  if (result.kind === 'ok') return { kind: 'sent', cooldownSeconds: OTP_RESEND_COOLDOWN_SECONDS };
+  if (result.kind === 'ok') return { kind: 'sent', cooldownSeconds: result.data.resendAfterSeconds };
   if (result.kind === 'error' && result.error?.code === 'validation_failed' && result.error.issues?.length) {
     return { kind: 'invalid', errors: firstIssueByPath(result.error.issues) };
   }

@@ -47,7 +47,8 @@ export interface SignupFormProps {
   /** Server issues to show on arrival, keyed by contract path (the flow moves focus to the first). */
   initialErrors?: Errors | undefined;
   /** A code was sent to `email` (normalised). */
-  onCodeSent: (values: SignupValues, email: string) => void;
+  /** `resendAfterSeconds`: when the server lets this browser ask for another code. */
+  onCodeSent: (values: SignupValues, email: string, resendAfterSeconds: number) => void;
   /** Rate limited, but the patient says a code already reached them. */
   onAlreadyHaveCode: (values: SignupValues, email: string, retryAfterSeconds: number) => void;
 }
@@ -124,7 +125,7 @@ export function SignupForm(props: SignupFormProps) {
     const email = normalizeEmail(values.email);
 
     if (result.kind === 'ok') {
-      props.onCodeSent(submitted, email);
+      props.onCodeSent(submitted, email, result.data.resendAfterSeconds);
       return;
     }
     if (

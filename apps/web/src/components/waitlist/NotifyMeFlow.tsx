@@ -112,7 +112,8 @@ export function NotifyMeFlow({
     setSending(true);
     const result = await requestWaitlistCode(payload(answers));
     setSending(false);
-    if (result.kind === 'ok') return toCode(answers.email.trim().toLowerCase(), OTP_RESEND_COOLDOWN_SECONDS);
+    if (result.kind === 'ok')
+      return toCode(answers.email.trim().toLowerCase(), result.data.resendAfterSeconds);
     if (
       result.kind === 'error' &&
       result.error?.code === 'validation_failed' &&
@@ -129,7 +130,7 @@ export function NotifyMeFlow({
   async function resend(): Promise<ResendOutcome> {
     const result = await requestWaitlistCode(payload(answers));
     if (result.kind === 'ok') {
-      setResendAt(Date.now() + OTP_RESEND_COOLDOWN_SECONDS * 1000);
+      setResendAt(Date.now() + result.data.resendAfterSeconds * 1000);
       return { kind: 'sent' };
     }
     if (result.kind === 'error' && result.status === 429) {

@@ -33,7 +33,7 @@ describe('clinician applicant email proof against the local stack', () => {
     const address = email();
     const sent = await browser.post(codePOST, { email: address });
     expect(sent.status).toBe(202);
-    expect(await sent.json()).toEqual({ status: 'code_sent' });
+    expect(await sent.json()).toEqual({ status: 'code_sent', resendAfterSeconds: 60 });
     const [message] = await inboxFor(sesEndpoint(), address);
     expect(message?.body.text).toMatch(/clinician application page/);
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { PendingSignupDetails } from '@telehealth/contracts';
+import type { CodeSent, PendingSignupDetails } from '@telehealth/contracts';
 import {
   type EmailVerificationRecord,
   type EmailVerificationRepository,
@@ -146,8 +146,11 @@ export function createEmailCodes(deps: EmailCodesDeps) {
     };
   }
 
-  /** Commits the send with its audit event, then emails; a failed email gives the backoff back. */
-  async function send(prepared: PreparedSend, input: SendInput, ctx: RequestContext): Promise<void> {
+  /**
+   * Commits the send with its audit event, then emails; a failed email gives the backoff back.
+   * Answers when this browser may ask again, so its countdown matches the backoff.
+   */
+  async function send(prepared: PreparedSend, input: SendInput, ctx: RequestContext): Promise<CodeSent> {
     const code = input.withCode ? generateCode() : undefined;
     const now = ctx.now.toISOString();
     const outcome = await transactWrite(db, [
@@ -201,6 +204,10 @@ export function createEmailCodes(deps: EmailCodesDeps) {
         );
       throw serviceUnavailable('We could not send the email just now. Please try again.');
     }
+    return {
+      status: 'code_sent',
+      resendAfterSeconds: Math.ceil((prepared.nextSendAtMs - ctx.now.getTime()) / 1000),
+    };
   }
 
   /**
@@ -359,10 +366,10 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       page: CodePage;
     },
     ctx: RequestContext,
-  ): Promise<{ status: 'code_sent' }> {
+  ): Promise<CodeSent> {
     await limiter.limit(input.perIp, ctx.ip, ctx.now, 'Too many codes were requested from this network.');
     const prepared = await prepareSend(input.purpose, input.bindingId, input.email, ctx);
-    await send(
+    return send(
       prepared,
       {
         withCode: true,
@@ -377,7 +384,6 @@ export function createEmailCodes(deps: EmailCodesDeps) {
       },
       ctx,
     );
-    return { status: 'code_sent' };
   }
 
   /** Uses a right code whose confirmed change was refused, with an audit event saying so. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import {
+  type CodeSent,
   legalDocuments,
   type PendingSignupDetails,
   type ProvisionalPatient,
@@ -55,7 +56,7 @@ export function createSignupService(deps: SignupServiceDeps) {
     input: ProvisionalPatient,
     bindingId: string,
     ctx: RequestContext,
-  ): Promise<{ status: 'code_sent' }> {
+  ): Promise<CodeSent> {
     // Nobody accepts a document they were not shown: a page opened before a document changed is
     // refused before anything is written or sent.
     const stale = staleDocuments(input.consent.versions);
@@ -69,7 +70,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       patients.get(input.email),
     ]);
     if (patient?.status === 'VERIFIED') {
-      await codes.send(
+      return codes.send(
         prepared,
         {
           withCode: false,
@@ -82,7 +83,6 @@ export function createSignupService(deps: SignupServiceDeps) {
         },
         ctx,
       );
-      return { status: 'code_sent' };
     }
     const details: PendingSignupDetails = {
       firstName: input.firstName,
@@ -92,7 +92,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       state: input.state,
       consent: acceptance(input.consent.versions, ctx.now.toISOString()),
     };
-    await codes.send(
+    const sent = await codes.send(
       prepared,
       {
         withCode: true,
@@ -112,7 +112,7 @@ export function createSignupService(deps: SignupServiceDeps) {
       ctx,
     );
     log.info('signup.code_sent', { requestId: ctx.requestId });
-    return { status: 'code_sent' };
+    return sent;
   }
 
   /**

@@ -103,7 +103,7 @@ describe('patient signup against the local stack', () => {
     const email = body.email.trim().toLowerCase();
     const response = await browser.post(provisionalPOST, body);
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ status: 'code_sent' });
+    expect(await response.json()).toEqual({ status: 'code_sent', resendAfterSeconds: 60 });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^lumen-signup=[A-Za-z0-9_-]{43};/);
@@ -230,7 +230,7 @@ describe('patient signup against the local stack', () => {
     const other = new TestBrowser();
     const again = await other.post(provisionalPOST, signupInput({ email: body.email, firstName: 'Mallory' }));
     expect(again.status).toBe(202);
-    expect(await again.json()).toEqual({ status: 'code_sent' });
+    expect(await again.json()).toEqual({ status: 'code_sent', resendAfterSeconds: 60 });
     const emails = await inboxFor(sesEndpoint(), body.email);
     expect(emails.at(-1)?.subject).toMatch(/already confirmed/);
     expect(emails.at(-1)?.body.text).not.toContain('Mallory');
@@ -384,12 +384,16 @@ describe('patient signup against the local stack', () => {
     const binding = newBinding();
     const body = schema.parse(signupInput());
     const at = (seconds: number) => context(new Date(t0.getTime() + seconds * 1000));
-    await signupService().requestCode(body, binding, at(0));
+    // Each answer says when the next code may be asked for, so the page's countdown ends when it may.
+    expect(await signupService().requestCode(body, binding, at(0))).toEqual({
+      status: 'code_sent',
+      resendAfterSeconds: 60,
+    });
     const first = await refused(signupService().requestCode(body, binding, at(1)));
     expect(first.code).toBe('rate_limited');
     expect(first.extra.retryAfterSeconds).toBe(59);
     expect(first.message).toMatch(/in 59 seconds/);
-    await signupService().requestCode(body, binding, at(61));
+    expect((await signupService().requestCode(body, binding, at(61))).resendAfterSeconds).toBe(120);
     const second = await refused(signupService().requestCode(body, binding, at(62)));
     expect(second.extra.retryAfterSeconds).toBe(119);
     expect(second.message).toMatch(/in 2 minutes/);
