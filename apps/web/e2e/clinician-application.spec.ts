@@ -109,6 +109,8 @@ async function fillLicense(page: Page) {
 test('a clinician applies with their documents, resumes after a reload, and gets a reference by email', async ({
   page,
 }) => {
+  // The whole journey, every step and upload: on a busy machine it outlasts the default minute.
+  test.slow();
   const email = `maria.${randomUUID()}@example.com`;
   await openApplication(page);
   await expect(stepCounter(page, 1)).toHaveCount(1);
@@ -851,6 +853,8 @@ test('@phone back and forward move between steps, a reload keeps the step, and s
 test('@phone two DEA registrations and a lifetime board certification are reviewed and submitted; a document the server refused shows no ✓', async ({
   page,
 }, testInfo) => {
+  // The whole journey, every step and upload: on a busy machine it outlasts the default minute.
+  test.slow();
   const email = `dea.${randomUUID()}@example.com`;
   await openApplication(page);
   await confirmEmail(page, email);

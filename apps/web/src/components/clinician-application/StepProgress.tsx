@@ -30,8 +30,10 @@ function StepLink({
   };
   return (
     <a href={stepHref(index)} className={className} onClick={visit}>
-      <span aria-hidden="true">{index + 1}. </span>
-      {steps[index]?.title}
+      <span>
+        <span aria-hidden="true">{index + 1}. </span>
+        {steps[index]?.title}
+      </span>
     </a>
   );
 }
@@ -70,8 +72,10 @@ export function StepProgress({ current, furthest, onVisit }: StepProgressProps) 
             />
           ) : (
             <span className={`${text} ${variant === 'phone' ? 'flex min-h-11 items-center' : ''}`}>
-              <span aria-hidden="true">{index + 1}. </span>
-              {step.title}
+              <span>
+                <span aria-hidden="true">{index + 1}. </span>
+                {step.title}
+              </span>
             </span>
           )}
           {state === 'done' ? <span className="sr-only"> (done)</span> : null}
