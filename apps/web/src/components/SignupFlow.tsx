@@ -1,15 +1,12 @@
 'use client';
 
-import {
-  firstIssueByPath,
-  OTP_RESEND_COOLDOWN_SECONDS,
-  type UsStateCode,
-} from '@telehealth/contracts/client';
+import { firstIssueByPath, type UsStateCode } from '@telehealth/contracts/client';
 import { useEffect, useState } from 'react';
 import { describeFailure } from './api/describe-failure';
 import { requestSignupCode, verifySignupCode } from './api/signup';
 import { CheckCircleIcon } from './CheckCircleIcon';
 import { CodeEntry, type ResendOutcome } from './form/CodeEntry';
+import { resendAnswer } from './form/resend';
 import { useFocusRequest } from './form/use-focus-request';
 import {
   emptySignupValues,
@@ -83,14 +80,10 @@ export function SignupFlow({ brandName, servedStates }: SignupFlowProps) {
       return { kind: 'moved' };
     }
     const result = await requestSignupCode(toSignupPayload(sentValues));
-    if (result.kind === 'ok') {
-      setResendAt(Date.now() + result.data.resendAfterSeconds * 1000);
-      return { kind: 'sent' };
-    }
-    if (result.kind === 'error' && result.status === 429) {
-      const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
-      setResendAt(Date.now() + seconds * 1000);
-      return { kind: 'rate_limited', message: describeFailure(result), seconds };
+    const answer = resendAnswer(result);
+    if (answer) {
+      setResendAt(Date.now() + answer.waitSeconds * 1000);
+      return answer.outcome;
     }
     if (
       result.kind === 'error' &&

@@ -1,16 +1,12 @@
 'use client';
 
-import {
-  firstIssueByPath,
-  OTP_RESEND_COOLDOWN_SECONDS,
-  type UsStateCode,
-  type WaitlistReason,
-} from '@telehealth/contracts/client';
+import { firstIssueByPath, type UsStateCode, type WaitlistReason } from '@telehealth/contracts/client';
 import { type FormEvent, useState } from 'react';
 import { describeFailure } from '../api/describe-failure';
 import { joinWaitlist, requestWaitlistCode } from '../api/waitlist';
 import { CodeEntry, type ResendOutcome } from '../form/CodeEntry';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../form/fields';
+import { resendAnswer } from '../form/resend';
 import { SendCodeRefusal } from '../form/SendCodeRefusal';
 import { useFocusRequest } from '../form/use-focus-request';
 import { CareNowNote } from './CareNowNote';
@@ -129,14 +125,10 @@ export function NotifyMeFlow({
 
   async function resend(): Promise<ResendOutcome> {
     const result = await requestWaitlistCode(payload(answers));
-    if (result.kind === 'ok') {
-      setResendAt(Date.now() + result.data.resendAfterSeconds * 1000);
-      return { kind: 'sent' };
-    }
-    if (result.kind === 'error' && result.status === 429) {
-      const seconds = result.retryAfterSeconds ?? OTP_RESEND_COOLDOWN_SECONDS;
-      setResendAt(Date.now() + seconds * 1000);
-      return { kind: 'rate_limited', message: describeFailure(result), seconds };
+    const answer = resendAnswer(result);
+    if (answer) {
+      setResendAt(Date.now() + answer.waitSeconds * 1000);
+      return answer.outcome;
     }
     return { kind: 'failed', message: describeFailure(result, { detailsKept: true }) };
   }

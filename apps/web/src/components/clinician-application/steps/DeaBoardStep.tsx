@@ -4,12 +4,13 @@ import {
   MAX_DEA_REGISTRATIONS,
   professions,
 } from '@telehealth/contracts';
-import { CheckboxField, SelectField, TextField } from '../../form/fields';
+import { CheckboxField, TextField } from '../../form/fields';
 import { type DeaDraft, deaSlot, emptyDea, newUuid, professionOf, sectionsFor } from '../draft';
 import { RadioGroup } from '../RadioGroup';
 import { RepeatableFieldsets } from '../RepeatableFieldsets';
+import { StateCredentialFields } from '../StateCredentialFields';
 import { fieldId } from '../step-definitions';
-import { allStateOptions, bind, legendClass, type StepProps, sectionClass } from '../step-props';
+import { bind, legendClass, type StepProps, sectionClass } from '../step-props';
 
 const ADD_DEA_ID = 'ca-add-dea';
 
@@ -100,52 +101,20 @@ export function DeaBoardStep(props: StepProps) {
                 onAdd={addDea}
                 onRemove={removeDea}
                 renderItem={(registration, index) => (
-                  <>
-                    <div className="grid gap-5 sm:grid-cols-2">
-                      <SelectField
-                        {...bind(
-                          props,
-                          `deaRegistrations.${index}.state`,
-                          registration.state,
-                          setDea(index, 'state'),
-                        )}
-                        label="State of registration"
-                        autoComplete="off"
-                        placeholder="Choose a state"
-                        options={allStateOptions}
-                      />
-                      <TextField
-                        {...bind(
-                          props,
-                          `deaRegistrations.${index}.number`,
-                          registration.number,
-                          setDea(index, 'number'),
-                        )}
-                        label="DEA number"
-                        autoComplete="off"
-                        spellCheck={false}
-                        hint="2 letters and 7 digits, like AB1234563."
-                      />
-                      <TextField
-                        {...bind(
-                          props,
-                          `deaRegistrations.${index}.expiresOn`,
-                          registration.expiresOn,
-                          setDea(index, 'expiresOn'),
-                        )}
-                        label="Expiry date"
-                        type="date"
-                        min={props.today || undefined}
-                      />
-                    </div>
-                    <div className="mt-5">
-                      {props.renderDocument({
-                        slot: deaSlot(registration),
-                        path: `documents.dea.${index}`,
-                        label: 'DEA registration certificate',
-                      })}
-                    </div>
-                  </>
+                  <StateCredentialFields
+                    step={props}
+                    path={`deaRegistrations.${index}`}
+                    credential={registration}
+                    set={(key) => setDea(index, key)}
+                    labels={{
+                      state: 'State of registration',
+                      statePlaceholder: 'Choose a state',
+                      number: 'DEA number',
+                      numberHint: '2 letters and 7 digits, like AB1234563.',
+                      document: 'DEA registration certificate',
+                    }}
+                    document={{ slot: deaSlot(registration), path: `documents.dea.${index}` }}
+                  />
                 )}
               />
             ) : null}

@@ -1,9 +1,9 @@
 import { MAX_LICENSES, stateName } from '@telehealth/contracts';
-import { SelectField, TextField } from '../../form/fields';
 import { emptyLicense, type LicenseDraft, licenseSlot, newUuid } from '../draft';
 import { RepeatableFieldsets } from '../RepeatableFieldsets';
+import { StateCredentialFields } from '../StateCredentialFields';
 import { fieldId } from '../step-definitions';
-import { allStateOptions, bind, type StepProps } from '../step-props';
+import type { StepProps } from '../step-props';
 
 const ADD_ID = 'ca-add-license';
 
@@ -54,41 +54,19 @@ export function LicensesStep(props: StepProps) {
         onAdd={add}
         onRemove={remove}
         renderItem={(license, index) => (
-          <>
-            <div className="grid gap-5 sm:grid-cols-2">
-              <SelectField
-                {...bind(props, `licenses.${index}.state`, license.state, setLicense(index, 'state'))}
-                label="State"
-                autoComplete="off"
-                placeholder="Choose the issuing state"
-                options={allStateOptions}
-              />
-              <TextField
-                {...bind(props, `licenses.${index}.number`, license.number, setLicense(index, 'number'))}
-                label="License number"
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <TextField
-                {...bind(
-                  props,
-                  `licenses.${index}.expiresOn`,
-                  license.expiresOn,
-                  setLicense(index, 'expiresOn'),
-                )}
-                label="Expiry date"
-                type="date"
-                min={props.today || undefined}
-              />
-            </div>
-            <div className="mt-5">
-              {props.renderDocument({
-                slot: licenseSlot(license),
-                path: `documents.license.${index}`,
-                label: 'Copy of this license',
-              })}
-            </div>
-          </>
+          <StateCredentialFields
+            step={props}
+            path={`licenses.${index}`}
+            credential={license}
+            set={(key) => setLicense(index, key)}
+            labels={{
+              state: 'State',
+              statePlaceholder: 'Choose the issuing state',
+              number: 'License number',
+              document: 'Copy of this license',
+            }}
+            document={{ slot: licenseSlot(license), path: `documents.license.${index}` }}
+          />
         )}
       />
     </>
