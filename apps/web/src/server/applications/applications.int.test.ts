@@ -28,7 +28,7 @@ import { uploadService } from '@/server/uploads';
 import { sampleExe, samplePdf, samplePng } from '@/test/documents';
 import { inboxFor, latestCodeFor } from '@/test/inbox';
 import { postJson, TestBrowser } from '@/test/requests';
-import { createApplicationService } from './service';
+import { applyLimit, createApplicationService } from './service';
 
 const applications = () =>
   new ClinicianApplicationRepository(dynamoDocumentClient(), serverEnv().tableNames.clinicianApplications);
@@ -355,6 +355,30 @@ describe('clinician applications against the local stack', () => {
     expect(third.headers.get('idempotent-replayed')).toBe('true');
     expect((await third.json()).referenceNumber).toBe(a.referenceNumber);
     expect(await lettersTo(input.email)).toHaveLength(1);
+  });
+
+  it('answers a replay even when the network has used up its applications for the hour', async () => {
+    const input = await application();
+    const browser = await applicantBrowser(input.email);
+    expect((await browser.post(applyPOST, input)).status).toBe(201);
+    // Other applications from the same network spend the hour's limit.
+    for (let i = 0; i < applyLimit.limit; i += 1) {
+      await rateLimiter()
+        .limit(applyLimit, browser.ip, new Date(), 'spent')
+        .catch(() => undefined);
+    }
+    // The lost answer's retry is answered from the record, not refused.
+    const replay = await browser.post(applyPOST, input);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    // A new application from that network is refused, and says when to try again.
+    const another = await application({ email: input.email.replace('@', '+2@') });
+    const proven = await applicantBrowser(another.email);
+    const limited = await postJson(applyPOST, another, browser.ip, proven.cookieHeader);
+    expect(limited.status).toBe(429);
+    expect((await limited.json()).error.message).toMatch(
+      /^Too many applications from this network\. You can try again in \d+ minutes\.$/,
+    );
   });
 
   it('refuses a second open application for the same email with 409', async () => {

@@ -212,8 +212,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         'This application uses a different email from the one you confirmed. Confirm this email, then submit again.',
       );
     }
-    await limiter.limit(applyLimit, ctx.ip, ctx.now, 'Too many applications from this network.');
-    // A replay answers from the stored record before touching S3, so it never copies new bytes.
+    // A replay answers from the stored record before touching S3, so it never copies new bytes, and
+    // before the per-network limit, so a retry after a lost answer is never refused.
     const existing = await applications.get(input.idempotencyKey);
     if (existing) {
       const replayed = existing.email === input.email;
@@ -225,6 +225,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return outcome({ outcome: replayed ? 'replayed' : 'key_reused', record: existing }, input, ctx);
     }
 
+    await limiter.limit(applyLimit, ctx.ip, ctx.now, 'Too many applications from this network.');
     const documents = await freezeDocuments(input, ctx.now);
     const { documents: _refs, idempotencyKey, draftId, email, ...application } = input;
     const now = ctx.now.toISOString();
