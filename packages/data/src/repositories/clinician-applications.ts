@@ -1,18 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   ClinicianApplicationStatus,
   DocumentContentType,
   DocumentPurpose,
   StoredApplicationAnswers,
 } from '@telehealth/contracts';
-
-/** A put from another table (e.g. the audit event) to commit in the same transaction. */
-export interface TransactionPut {
-  TableName: string;
-  Item: object;
-  ConditionExpression?: string;
-}
+import { type TransactItem, transactWrite } from '../transactions';
 
 export interface StoredDocument {
   /** The server's checked copy under `applications/<applicationId>/`; browsers cannot write there. */
@@ -73,60 +66,39 @@ export class ClinicianApplicationRepository {
    */
   async create(
     record: ClinicianApplicationRecord,
-    alsoPut: TransactionPut[] = [],
+    alsoPut: NonNullable<TransactItem['Put']>[] = [],
   ): Promise<CreateApplicationOutcome> {
-    // Two submits of one application at the same moment cancel each other (TransactionConflict):
-    // retry briefly, and the loser then finds the winner's record and replays it.
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.tryCreate(record, alsoPut);
-      if (outcome !== 'conflict') return outcome;
-      if (attempt === 4) throw new Error('TransactionConflict persisted after retries');
-      await sleep(25 * attempt + Math.floor(Math.random() * 50));
+    // Two submits of one application at once conflict; transactWrite retries, and the loser then
+    // finds the winner's record and replays it.
+    const outcome = await transactWrite(this.db, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: record,
+          ConditionExpression: 'attribute_not_exists(applicationId)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            applicationId: openApplicationLockId(record.email),
+            openApplicationId: record.applicationId,
+            createdAt: record.submittedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(applicationId)',
+        },
+      },
+      ...alsoPut.map((Put) => ({ Put })),
+    ]);
+    if (outcome.committed) return { outcome: 'created', record };
+    const [recordReason, lockReason] = outcome.reasons;
+    if (recordReason === 'ConditionalCheckFailed') {
+      const existing = await this.get(record.applicationId);
+      if (existing && existing.email === record.email) return { outcome: 'replayed', record: existing };
+      return { outcome: 'key_reused' };
     }
-  }
-
-  private async tryCreate(
-    record: ClinicianApplicationRecord,
-    alsoPut: TransactionPut[],
-  ): Promise<CreateApplicationOutcome | 'conflict'> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: record,
-                ConditionExpression: 'attribute_not_exists(applicationId)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  applicationId: openApplicationLockId(record.email),
-                  openApplicationId: record.applicationId,
-                  createdAt: record.submittedAt,
-                },
-                ConditionExpression: 'attribute_not_exists(applicationId)',
-              },
-            },
-            ...alsoPut.map((Put) => ({ Put })),
-          ],
-        }),
-      );
-      return { outcome: 'created', record };
-    } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') throw error;
-      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
-        const existing = await this.get(record.applicationId);
-        if (existing && existing.email === record.email) return { outcome: 'replayed', record: existing };
-        return { outcome: 'key_reused' };
-      }
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') return { outcome: 'open_application_exists' };
-      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'conflict';
-      throw error;
-    }
+    if (lockReason === 'ConditionalCheckFailed') return { outcome: 'open_application_exists' };
+    throw new Error(`application transaction cancelled: ${outcome.reasons.join(',')}`);
   }
 }
