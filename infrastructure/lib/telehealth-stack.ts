@@ -39,6 +39,10 @@ export const tableActions = {
   audit: ['GetItem', 'PutItem', 'Query'],
   // Counters are updates; a failed send deletes its cooldown so the user can retry at once.
   rateLimits: ['GetItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+  // Users and their email items are created together (Put); invitations, passwords, lockout and
+  // TOTP steps are conditional updates; sign-in tickets are spent by a conditional delete; the
+  // staff list is a Query on list-index.
+  staffUsers: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'Query'],
 } as const satisfies Record<TableKey, readonly ItemAction[]>;
 
 /** Denied on the audit table and its indexes even if a broader policy is attached to the role later. */

@@ -10,6 +10,7 @@ export type { ClinicianApplicationInput, PresignUploadRequest } from './clinicia
 export type { RequestEmailCodeInput, VerifyEmailCodeInput } from './email-verification';
 export * from './errors';
 export * from './field-issues';
+export * from './password-rules';
 export type { ProvisionalPatientInput, VerifyPatientInput } from './patient';
 export type {
   ClinicianApplicationAccepted,
@@ -20,4 +21,11 @@ export type {
   VerifyPatientResult,
 } from './response-schemas';
 export * from './signup-checks';
+export type {
+  AcceptInvitationInput,
+  InviteStaffInput,
+  StaffInvitationSent,
+  StaffRole,
+  StaffUser,
+} from './staff';
 export * from './states';

@@ -5,5 +5,6 @@ export * from './repositories/clinician-applications';
 export * from './repositories/email-verifications';
 export * from './repositories/patients';
 export * from './repositories/rate-limits';
+export * from './repositories/staff-users';
 export * from './tables';
 export * from './transactions';

@@ -195,6 +195,9 @@ export function testAppEnv(appUrl: string): Record<string, string> {
   return {
     APP_URL: appUrl,
     OTP_HMAC_SECRET: randomBytes(32).toString('hex'),
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    PASSWORD_PEPPER: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     SES_FROM_EMAIL: 'Lumen Health <no-reply@lumen-health.test>',
     SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
     // No proxy in front: tests and load runs name the client in X-Forwarded-For (and `next start`

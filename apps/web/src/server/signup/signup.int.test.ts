@@ -36,7 +36,7 @@ const auditLog = () => new AuditRepository(db(), serverEnv().tableNames.audit);
 const schema = makeProvisionalPatientSchema(publicConfig.servedStates);
 
 function context(now: Date, ip = uniqueIp()): RequestContext {
-  return { requestId: randomUUID(), actor: 'public', ip, now };
+  return { requestId: randomUUID(), actor: 'public', params: {}, ip, now };
 }
 
 const newBinding = () => randomBytes(32).toString('base64url');
