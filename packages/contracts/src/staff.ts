@@ -73,3 +73,53 @@ export const linkTokenSchema = z
 /** `POST /api/staff/invitation/accept`: the invitation link's token and the chosen password. */
 export const acceptInvitationSchema = strictObject({ token: linkTokenSchema, password: newPasswordSchema });
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
+
+/** What a sign-in still needs after this step: a code, an authenticator set-up, or nothing. */
+export const signInStepSchema = z.object({ next: z.enum(['second-factor', 'enrol', 'complete']) });
+export type SignInStep = z.infer<typeof signInStepSchema>;
+
+/** `POST /api/staff/sign-in`, step one. The password is not checked for rules here: only matched. */
+export const staffSignInSchema = strictObject(
+  {
+    email: emailSchema,
+    password: z
+      .string({ error: 'Enter your password.' })
+      .min(1, 'Enter your password.')
+      .max(PASSWORD_MAX_LENGTH * 4),
+  },
+  'Send your email and password.',
+);
+export type StaffSignInInput = z.input<typeof staffSignInSchema>;
+
+/** A 6-digit TOTP code, or a backup code (`ABCDE-FGHIJ`). */
+export const secondFactorCodeSchema = z
+  .string({ error: 'Enter the code.' })
+  .trim()
+  .min(6, 'Enter the 6-digit code from your app, or a backup code.')
+  .max(20, 'Enter the 6-digit code from your app, or a backup code.');
+
+/** `POST /api/staff/totp/enrolment`: the first code from the newly scanned app. */
+export const confirmTotpSchema = strictObject(
+  {
+    code: z
+      .string({ error: 'Enter the 6-digit code.' })
+      .trim()
+      .regex(/^\d{6}$/, 'Enter the 6 digits your app shows.'),
+  },
+  'Send the code from your app.',
+);
+export type ConfirmTotpInput = z.input<typeof confirmTotpSchema>;
+
+/** `GET /api/staff/totp/enrolment`: what to scan or type into the authenticator app. */
+export const totpEnrolmentSchema = z.object({
+  otpauthUri: z.string(),
+  qrSvg: z.string(),
+  manualKey: z.string(),
+});
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
+
+export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()).length(10) });
+export type BackupCodes = z.infer<typeof backupCodesSchema>;
+
+/** `GET /api/staff/me`. */
+export const staffMeSchema = z.object({ user: staffUserSchema });

@@ -1,4 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { StaffRole, StaffStatus, StaffUser } from '@telehealth/contracts';
 import type { TransactItem } from '../transactions';
 
@@ -36,7 +43,26 @@ export interface StaffUserRecord extends Omit<StaffUser, 'totpEnrolled'> {
   invitedBy: string;
 }
 
+/**
+ * A sign-in in progress, between the password and the session: keyed by the SHA-256 of the secret in
+ * the person's HttpOnly ticket cookie. `next` says what it still needs: a TOTP or backup code, a TOTP
+ * enrolment, or nothing (`complete`). Spent by a conditional delete when the session is issued.
+ */
+export interface SignInTicketRecord {
+  pk: `ticket#${string}`;
+  userId: string;
+  next: 'second-factor' | 'enrol' | 'complete';
+  /** The secret being enrolled (encrypted), until a code from it confirms the enrolment. */
+  pendingTotpSecret?: string;
+  /** Wrong codes on this ticket; the user's lockout counts them too. */
+  attempts: number;
+  createdAt: string;
+  expiresAt: string;
+  expiresAtEpoch: number;
+}
+
 const userKey = (userId: string) => `user#${userId}` as const;
+const ticketKey = (hash: string) => `ticket#${hash}` as const;
 const emailKey = (email: string) => `email#${email}`;
 
 /** The API shape of a stored user. */
@@ -263,7 +289,7 @@ export class StaffUserRepository {
    * Records a TOTP step as used, only if it is newer than the last used one: of two requests with
    * the same code, one wins; a replay of an older code fails. Returns whether this step was accepted.
    */
-  async useTotpStep(userId: string, step: number, now: string): Promise<boolean> {
+  async spendTotpStep(userId: string, step: number, now: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
@@ -282,7 +308,7 @@ export class StaffUserRepository {
   }
 
   /** Spends one backup code: removed at its index only if that index still holds this hash. */
-  async useBackupCode(userId: string, index: number, hash: string, now: string): Promise<boolean> {
+  async spendBackupCode(userId: string, index: number, hash: string, now: string): Promise<boolean> {
     try {
       await this.db.send(
         new UpdateCommand({
@@ -296,6 +322,92 @@ export class StaffUserRepository {
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sign-in tickets
+
+  async putTicket(input: Omit<SignInTicketRecord, 'pk' | 'attempts'> & { hash: string }): Promise<void> {
+    const { hash, ...rest } = input;
+    const item: SignInTicketRecord = { pk: ticketKey(hash), attempts: 0, ...rest };
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  /** The ticket, if it exists and has not expired (TTL deletes late, so expiry is checked here). */
+  async getTicket(hash: string, now: string): Promise<SignInTicketRecord | undefined> {
+    const result = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: ticketKey(hash) }, ConsistentRead: true }),
+    );
+    const ticket = result.Item as SignInTicketRecord | undefined;
+    return ticket && ticket.expiresAt > now ? ticket : undefined;
+  }
+
+  /** Keeps the secret being enrolled on the ticket (the enrolment page may be reloaded: same secret). */
+  async setPendingTotpSecret(hash: string, encryptedSecret: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: ticketKey(hash) },
+        ConditionExpression:
+          'attribute_exists(pk) AND #next = :enrol AND attribute_not_exists(pendingTotpSecret)',
+        UpdateExpression: 'SET pendingTotpSecret = :secret',
+        ExpressionAttributeNames: { '#next': 'next' },
+        ExpressionAttributeValues: { ':enrol': 'enrol', ':secret': encryptedSecret },
+      }),
+    );
+  }
+
+  /** Marks the ticket complete (enrolment confirmed), in the enrolment's transaction. */
+  completeTicket(hash: string, from: SignInTicketRecord['next']): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: ticketKey(hash) },
+        ConditionExpression: '#next = :from',
+        UpdateExpression: 'SET #next = :complete REMOVE pendingTotpSecret',
+        ExpressionAttributeNames: { '#next': 'next' },
+        ExpressionAttributeValues: { ':from': from, ':complete': 'complete' },
+      },
+    };
+  }
+
+  /** Counts a wrong code on the ticket; returns the attempts so far. */
+  async countTicketAttempt(hash: string): Promise<number> {
+    const result = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: ticketKey(hash) },
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: 'ADD attempts :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.attempts ?? 0);
+  }
+
+  /** Spends the ticket once: of two requests, one gets it back, the other undefined. */
+  async consumeTicket(hash: string): Promise<SignInTicketRecord | undefined> {
+    try {
+      const result = await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { pk: ticketKey(hash) },
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return result.Attributes as SignInTicketRecord | undefined;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return undefined;
       throw error;
     }
   }

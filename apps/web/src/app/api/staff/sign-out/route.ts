@@ -1,0 +1,19 @@
+import { staffRoles } from '@telehealth/contracts';
+import { route } from '@/server/http';
+import { staffService } from '@/server/staff';
+import { sessionCookieName } from '@/server/staff/session';
+
+/**
+ * Signs the person out everywhere: the session version moves on, so this cookie and any copy of it
+ * stop working at once (a JWT cannot be recalled). 204, and the cookie is cleared.
+ */
+export const POST = route('staff.sign-out', staffRoles, async (_request, context) => {
+  if (context.actor !== 'public')
+    await staffService().revokeSessions(context.actor.userId, 'sign-out', context);
+  const name = sessionCookieName();
+  const secure = name.startsWith('__Secure-') ? '; Secure' : '';
+  return new Response(null, {
+    status: 204,
+    headers: { 'set-cookie': `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}` },
+  });
+});
