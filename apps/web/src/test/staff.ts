@@ -52,10 +52,18 @@ export async function createStaff(role: StaffRole, options: { totp?: boolean } =
 }
 
 /** A session cookie header for the user as it is now (its current session version). */
-export async function sessionCookie(staff: TestStaff, authTime = Math.floor(Date.now() / 1000)): Promise<string> {
+export async function sessionCookie(
+  staff: TestStaff,
+  authTime = Math.floor(Date.now() / 1000),
+): Promise<string> {
   const user = await staffUsers().get(staff.userId);
   if (!user) throw new Error('no such staff user');
-  const token = await encodeSession({ sub: user.userId, role: user.role, sessionVersion: user.sessionVersion, authTime });
+  const token = await encodeSession({
+    sub: user.userId,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    authTime,
+  });
   return `${sessionCookieName()}=${token}`;
 }
 
