@@ -23,9 +23,14 @@ export type {
 export * from './signup-checks';
 export type {
   AcceptInvitationInput,
+  BackupCodes,
+  ConfirmTotpInput,
   InviteStaffInput,
+  SignInStep,
   StaffInvitationSent,
   StaffRole,
+  StaffSignInInput,
   StaffUser,
+  TotpEnrolment,
 } from './staff';
 export * from './states';

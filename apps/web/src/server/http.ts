@@ -35,17 +35,24 @@ export interface StaffActor {
 }
 
 /**
- * Who is calling: `public` on anonymous routes, the signed-in staff user on staff routes. Taken
- * from the request (its session), never from the body.
+ * Who is calling: `public` on anonymous routes, the signed-in staff user on staff routes (from the
+ * request's session, never from the body); `system` for work the server starts itself (bootstrap).
  */
-export type Actor = 'public' | StaffActor;
+export type Actor = 'public' | 'system' | StaffActor;
 
 /** Who may call a route: anyone, or signed-in staff with one of these roles. Every route says it. */
 export type Access = 'public' | readonly StaffRole[];
 
 /** How the audit trail names an actor: `public` or `staff#<userId>`. */
 export function auditActor(actor: Actor): string {
-  return actor === 'public' ? 'public' : `staff#${actor.userId}`;
+  return typeof actor === 'string' ? actor : `staff#${actor.userId}`;
+}
+
+/** The staff actor of a staff route (route() admitted them); 401 should a public context get here. */
+export function staffActor(context: { actor: Actor }): StaffActor {
+  if (typeof context.actor === 'string')
+    throw new ApiError('unauthenticated', 'Sign in to the portal to do this.');
+  return context.actor;
 }
 
 export interface RequestContext<Params extends Record<string, string> = Record<string, string>> {

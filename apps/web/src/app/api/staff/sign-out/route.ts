@@ -1,5 +1,5 @@
 import { staffRoles } from '@telehealth/contracts';
-import { route } from '@/server/http';
+import { route, staffActor } from '@/server/http';
 import { staffService } from '@/server/staff';
 import { sessionCookieName } from '@/server/staff/session';
 
@@ -8,8 +8,7 @@ import { sessionCookieName } from '@/server/staff/session';
  * stop working at once (a JWT cannot be recalled). 204, and the cookie is cleared.
  */
 export const POST = route('staff.sign-out', staffRoles, async (_request, context) => {
-  if (context.actor !== 'public')
-    await staffService().revokeSessions(context.actor.userId, 'sign-out', context);
+  await staffService().revokeSessions(staffActor(context).userId, 'sign-out', context);
   const name = sessionCookieName();
   const secure = name.startsWith('__Secure-') ? '; Secure' : '';
   return new Response(null, {
