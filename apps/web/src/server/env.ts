@@ -147,8 +147,3 @@ export function serverEnv(): ServerEnv {
   cached = { ...result.data, tableNames: resolveTableNames(process.env) };
   return cached;
 }
-
-/** True in the Node.js server runtime (where instrumentation runs the staff bootstrap). */
-export function inNodeRuntime(): boolean {
-  return process.env.NEXT_RUNTIME === 'nodejs';
-}
