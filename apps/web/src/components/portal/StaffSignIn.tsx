@@ -166,7 +166,7 @@ export function StaffSignIn(
         id={`${id}-email`}
         name="email"
         type="email"
-        autoComplete={invitation ? 'username' : 'username email'}
+        autoComplete="username"
         spellCheck={false}
         autoCapitalize="none"
         readOnly={invitation}
