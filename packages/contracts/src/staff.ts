@@ -123,3 +123,16 @@ export type BackupCodes = z.infer<typeof backupCodesSchema>;
 
 /** `GET /api/staff/me`. */
 export const staffMeSchema = z.object({ user: staffUserSchema });
+
+/** `POST /api/staff/password`: the current password (proof it is the person) and the new one. */
+export const changePasswordSchema = strictObject(
+  {
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, 'Enter your current password.')
+      .max(PASSWORD_MAX_LENGTH * 4),
+    newPassword: newPasswordSchema,
+  },
+  'Send your current and your new password.',
+);
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -256,6 +256,30 @@ export class StaffUserRepository {
     );
   }
 
+  /**
+   * A new password, only over the hash that was checked (a concurrent change wins once); every
+   * session ends with it.
+   */
+  changePassword(userId: string, previousHash: string, passwordHash: string, now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: userKey(userId) },
+        ConditionExpression: 'passwordHash = :previous AND #status = :active',
+        UpdateExpression:
+          'SET passwordHash = :hash, sessionVersion = sessionVersion + :one, updatedAt = :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':previous': previousHash,
+          ':hash': passwordHash,
+          ':active': 'active',
+          ':one': 1,
+          ':now': now,
+        },
+      },
+    };
+  }
+
   /** Every session of the user stops working at its next request. */
   bumpSessionVersion(userId: string, now: string): TransactItem {
     return {

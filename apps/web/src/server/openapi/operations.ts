@@ -2,6 +2,7 @@ import 'server-only';
 import {
   acceptInvitationSchema,
   backupCodesSchema,
+  changePasswordSchema,
   clinicianApplicationAcceptedSchema,
   confirmTotpSchema,
   type ErrorCode,
@@ -676,6 +677,35 @@ function staffOperations(): OperationSpec[] {
       errors: [
         { code: 'invalid_code', when: 'the code does not match (5 wrong codes spend the ticket)' },
         { code: 'unauthenticated', when: 'no ticket, or an expired one' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/password',
+      operationId: 'changeStaffPassword',
+      tag: 'Staff',
+      summary: 'Change your password (needs the current one)',
+      description:
+        'The new password follows the same rules as at the invitation. Every session of the person ends, this one included (session version), and the cookie is cleared: sign in again with the new password. A wrong current password counts toward the lockout.',
+      routeName: 'staff.password',
+      security: [{ staffSession: [] }],
+      body: {
+        schema: changePasswordSchema,
+        name: 'ChangePassword',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: {
+          currentPassword: 'correct horse battery staple',
+          newPassword: 'violet harbour tram seventeen',
+        },
+      },
+      success: { status: 204, description: 'Changed; every session has ended.', name: 'None' },
+      errors: [
+        ...staffOnly('admin, clinician or marketer'),
+        {
+          code: 'validation_failed',
+          when: 'the current password is wrong, or the new one breaks a rule (the issue says which)',
+        },
+        { code: 'conflict', when: 'the password was changed concurrently in another window' },
       ],
     },
     {

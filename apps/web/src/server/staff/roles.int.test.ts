@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as resendPOST } from '@/app/api/admin/users/[userId]/resend-invitation/route';
 import { POST as invitePOST } from '@/app/api/admin/users/route';
 import { GET as meGET } from '@/app/api/staff/me/route';
+import { POST as passwordPOST } from '@/app/api/staff/password/route';
 import { POST as signOutPOST } from '@/app/api/staff/sign-out/route';
-import { callRoute, createStaff, sessionCookie, type TestStaff } from '@/test/staff';
+import { callRoute, createStaff, sessionCookie, TEST_PASSWORD, type TestStaff } from '@/test/staff';
 
 type Caller = 'anonymous' | (typeof staffRoles)[number];
 const callers: Caller[] = ['anonymous', 'marketer', 'clinician', 'admin'];
@@ -43,6 +44,17 @@ const portalApis: Array<{
     allowed: staffRoles,
     call: (cookie) => callRoute(meGET, { cookie }),
     allowedStatus: 200,
+  },
+  {
+    name: 'POST /api/staff/password',
+    allowed: staffRoles,
+    // The current password is wrong on purpose: the answer is the route's own 400, not 401/403.
+    call: (cookie) =>
+      callRoute(passwordPOST, {
+        cookie,
+        body: { currentPassword: 'not the current one', newPassword: 'violet harbour tram seventeen' },
+      }),
+    allowedStatus: 400,
   },
   {
     name: 'POST /api/staff/sign-out',
@@ -100,5 +112,32 @@ describe('a session that no longer holds', () => {
     const replayed = await callRoute(meGET, { cookie });
     expect(replayed.status).toBe(401);
     expect((await replayed.json()).error.message).toBe('Sign in to the portal to do this.');
+  });
+});
+
+describe('a password change', () => {
+  it('needs the current password, and ends every session of the person at once', async () => {
+    const clinician = await createStaff('clinician');
+    const [laptop, phone] = [await sessionCookie(clinician), await sessionCookie(clinician)];
+    const newPassword = 'violet harbour tram seventeen';
+
+    const wrong = await callRoute(passwordPOST, {
+      cookie: laptop,
+      body: { currentPassword: 'a guess at the password', newPassword },
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.issues).toEqual([
+      { path: 'currentPassword', message: 'Your current password is not right.' },
+    ]);
+    expect((await callRoute(meGET, { cookie: phone })).status).toBe(200);
+
+    const changed = await callRoute(passwordPOST, {
+      cookie: laptop,
+      body: { currentPassword: TEST_PASSWORD, newPassword },
+    });
+    expect(changed.status).toBe(204);
+    // Both sessions, the one that changed it included, are over.
+    expect((await callRoute(meGET, { cookie: laptop })).status).toBe(401);
+    expect((await callRoute(meGET, { cookie: phone })).status).toBe(401);
   });
 });

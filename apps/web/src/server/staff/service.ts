@@ -441,6 +441,52 @@ export function createStaffService(deps: StaffServiceDeps) {
     };
   }
 
+  /**
+   * Changes the password with the current one (a wrong one counts toward the lockout). Every
+   * session ends, this one included: the person signs in again with the new password.
+   */
+  async function changePassword(
+    userId: string,
+    input: { currentPassword: string; newPassword: string },
+    ctx: RequestContext,
+  ): Promise<void> {
+    const user = await users.get(userId);
+    if (user?.status !== 'active' || !user.passwordHash) {
+      throw new ApiError('unauthenticated', 'Sign in to the portal to do this.');
+    }
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await failure(user, ctx, 'password');
+      throw new ApiError('validation_failed', 'Your current password is not right.', {
+        issues: [{ path: 'currentPassword', message: 'Your current password is not right.' }],
+      });
+    }
+    const problem = passwordProblem(input.newPassword, {
+      email: user.email,
+      name: user.name,
+      brandName: deps.brandName,
+    });
+    if (problem) {
+      throw new ApiError('validation_failed', problem, {
+        issues: [{ path: 'newPassword', message: problem }],
+      });
+    }
+    const outcome = await transactWrite(deps.db, [
+      users.changePassword(
+        userId,
+        user.passwordHash,
+        await hashPassword(input.newPassword),
+        ctx.now.toISOString(),
+      ),
+      { Put: audit.transactionPut({ action: 'staff.password_changed', subject: subjectOf(userId) }, ctx) },
+    ]);
+    if (!outcome.committed) {
+      throw new ApiError(
+        'conflict',
+        'Your password was changed a moment ago in another window. Sign in again.',
+      );
+    }
+  }
+
   /** Sign-out: every session of this user ends at its next request (a JWT cannot be recalled). */
   async function revokeSessions(
     userId: string,
@@ -470,6 +516,7 @@ export function createStaffService(deps: StaffServiceDeps) {
     confirmEnrolment,
     completeSignIn,
     revokeSessions,
+    changePassword,
   };
 }
 

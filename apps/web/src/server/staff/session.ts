@@ -76,3 +76,9 @@ export async function staffActorOf(request: Request, now: Date) {
 export function encodeSession(claims: StaffSessionClaims, maxAge = IDLE_TIMEOUT_SECONDS): Promise<string> {
   return encode({ token: { ...claims }, salt: sessionCookieName(), secret: serverEnv().AUTH_SECRET, maxAge });
 }
+
+/** The Set-Cookie that removes the session cookie (after sign-out or a password change). */
+export function clearedSessionCookie(): string {
+  const name = sessionCookieName();
+  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure-') ? '; Secure' : ''}`;
+}

@@ -1,7 +1,7 @@
 import { staffRoles } from '@telehealth/contracts';
 import { route, staffActor } from '@/server/http';
 import { staffService } from '@/server/staff';
-import { sessionCookieName } from '@/server/staff/session';
+import { clearedSessionCookie } from '@/server/staff/session';
 
 /**
  * Signs the person out everywhere: the session version moves on, so this cookie and any copy of it
@@ -9,10 +9,5 @@ import { sessionCookieName } from '@/server/staff/session';
  */
 export const POST = route('staff.sign-out', staffRoles, async (_request, context) => {
   await staffService().revokeSessions(staffActor(context).userId, 'sign-out', context);
-  const name = sessionCookieName();
-  const secure = name.startsWith('__Secure-') ? '; Secure' : '';
-  return new Response(null, {
-    status: 204,
-    headers: { 'set-cookie': `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}` },
-  });
+  return new Response(null, { status: 204, headers: { 'set-cookie': clearedSessionCookie() } });
 });
