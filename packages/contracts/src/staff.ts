@@ -136,3 +136,8 @@ export const changePasswordSchema = strictObject(
   'Send your current and your new password.',
 );
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** `GET /api/admin/users`: newest first. */
+export const staffUserListSchema = z.object({ users: z.array(staffUserSchema) });
+/** `POST /api/admin/users/{userId}/unlock` and `/disable`: the user as it is now. */
+export const staffUserAnswerSchema = z.object({ user: staffUserSchema });

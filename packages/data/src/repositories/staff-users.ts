@@ -280,6 +280,34 @@ export class StaffUserRepository {
     };
   }
 
+  /** An admin ends a lock (and the failure count) before its time. */
+  unlock(userId: string, now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: userKey(userId) },
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: 'SET failedSignIns = :zero, updatedAt = :now REMOVE lockedUntil',
+        ExpressionAttributeValues: { ':zero': 0, ':now': now },
+      },
+    };
+  }
+
+  /** Disables the user and ends every session; an invitation still pending stops working too. */
+  disable(userId: string, now: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: userKey(userId) },
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :disabled',
+        UpdateExpression:
+          'SET #status = :disabled, sessionVersion = sessionVersion + :one, updatedAt = :now REMOVE invitation',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':disabled': 'disabled', ':one': 1, ':now': now },
+      },
+    };
+  }
+
   /** Every session of the user stops working at its next request. */
   bumpSessionVersion(userId: string, now: string): TransactItem {
     return {

@@ -1,8 +1,10 @@
 import 'server-only';
+import { staffUserIdParamsSchema } from '@telehealth/contracts';
 import { auditTrail } from '../audit/audit';
 import { dynamoDocumentClient } from '../aws';
 import { sendEmail } from '../email/send';
 import { publicConfig, serverEnv } from '../env';
+import { ApiError } from '../http';
 import { rateLimiter } from '../rate-limit';
 import { staffUsers } from './repository';
 import { createStaffService, type StaffService } from './service';
@@ -25,3 +27,10 @@ export function staffService(): StaffService {
 
 /** The HttpOnly cookie that carries a sign-in between the password and the session. */
 export const TICKET_COOKIE = 'lumen-staff-ticket';
+
+/** The `[userId]` of an admin route; an id that is not a UUID names nobody (404). */
+export function staffUserIdOf(params: Record<string, string>): string {
+  const parsed = staffUserIdParamsSchema.safeParse(params);
+  if (!parsed.success) throw new ApiError('not_found', 'There is no staff user with this id.');
+  return parsed.data.userId;
+}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { staffRoles } from '@telehealth/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as disablePOST } from '@/app/api/admin/users/[userId]/disable/route';
 import { POST as resendPOST } from '@/app/api/admin/users/[userId]/resend-invitation/route';
-import { POST as invitePOST } from '@/app/api/admin/users/route';
+import { POST as unlockPOST } from '@/app/api/admin/users/[userId]/unlock/route';
+import { POST as invitePOST, GET as listGET } from '@/app/api/admin/users/route';
 import { GET as meGET } from '@/app/api/staff/me/route';
 import { POST as passwordPOST } from '@/app/api/staff/password/route';
 import { POST as signOutPOST } from '@/app/api/staff/sign-out/route';
@@ -37,6 +39,24 @@ const portalApis: Array<{
     allowed: ['admin'],
     // An unknown user: the role check comes first, so only an admin learns it is unknown.
     call: (cookie) => callRoute(resendPOST, { cookie, method: 'POST', params: { userId: randomUUID() } }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'GET /api/admin/users',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(listGET, { cookie }),
+    allowedStatus: 200,
+  },
+  {
+    name: 'POST /api/admin/users/[userId]/unlock',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(unlockPOST, { cookie, method: 'POST', params: { userId: randomUUID() } }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'POST /api/admin/users/[userId]/disable',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(disablePOST, { cookie, method: 'POST', params: { userId: randomUUID() } }),
     allowedStatus: 404,
   },
   {

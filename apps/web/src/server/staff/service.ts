@@ -505,7 +505,40 @@ export function createStaffService(deps: StaffServiceDeps) {
     if (!outcome.committed) throw new ApiError('not_found', 'There is no staff user with this id.');
   }
 
+  /** An admin ends a lockout before its 30 minutes. */
+  async function unlock(userId: string, ctx: RequestContext): Promise<StaffUser> {
+    const outcome = await transactWrite(deps.db, [
+      users.unlock(userId, ctx.now.toISOString()),
+      { Put: audit.transactionPut({ action: 'staff.unlocked', subject: subjectOf(userId) }, ctx) },
+    ]);
+    if (!outcome.committed) throw new ApiError('not_found', 'There is no staff user with this id.');
+    return toStaffUser((await users.get(userId)) as StaffUserRecord);
+  }
+
+  /** An admin disables a person: no sign-in, and every session ends at once. Not oneself. */
+  async function disable(userId: string, ctx: RequestContext, by: string): Promise<StaffUser> {
+    if (by === userId)
+      throw new ApiError('conflict', 'You cannot disable your own account. Ask another admin.');
+    const outcome = await transactWrite(deps.db, [
+      users.disable(userId, ctx.now.toISOString()),
+      { Put: audit.transactionPut({ action: 'staff.disabled', subject: subjectOf(userId) }, ctx) },
+    ]);
+    if (!outcome.committed) {
+      const user = await users.get(userId);
+      if (!user) throw new ApiError('not_found', 'There is no staff user with this id.');
+      throw new ApiError('conflict', 'This person is already disabled.');
+    }
+    return toStaffUser((await users.get(userId)) as StaffUserRecord);
+  }
+
+  async function list(): Promise<StaffUser[]> {
+    return (await users.list()).map(toStaffUser);
+  }
+
   return {
+    unlock,
+    disable,
+    list,
     invite: (input: InviteStaffInput & { role: StaffRole }, ctx: RequestContext, invitedBy: string) =>
       invite(input, ctx, invitedBy),
     resendInvitation,

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '@telehealth/data';
 import { describe, expect, it } from 'vitest';
+import { POST as disablePOST } from '@/app/api/admin/users/[userId]/disable/route';
 import { POST as resendPOST } from '@/app/api/admin/users/[userId]/resend-invitation/route';
-import { POST as invitePOST } from '@/app/api/admin/users/route';
+import { POST as unlockPOST } from '@/app/api/admin/users/[userId]/unlock/route';
+import { POST as invitePOST, GET as listGET } from '@/app/api/admin/users/route';
 import { POST as acceptPOST } from '@/app/api/staff/invitation/accept/route';
+import { GET as meGET } from '@/app/api/staff/me/route';
 import { POST as signInPOST } from '@/app/api/staff/sign-in/route';
 import { GET as enrolmentGET, POST as enrolmentPOST } from '@/app/api/staff/totp/enrolment/route';
 import { dynamoDocumentClient } from '@/server/aws';
@@ -244,5 +247,60 @@ describe('sign-in', () => {
     });
     const second = await start();
     expect(await staffService().completeSignIn(second.ticket, backupCodes[3], context())).toBeUndefined();
+  });
+});
+
+describe('admin actions', () => {
+  it('an admin unlocks a locked account at once (audited), and sees it in the staff list', async () => {
+    const admin = await createStaff('admin');
+    const cookie = await sessionCookie(admin);
+    const clinician = await createStaff('clinician');
+    for (let i = 0; i < 5; i += 1) {
+      await callRoute(signInPOST, { body: { email: clinician.email, password: 'wrong password entirely' } });
+    }
+    const locked = await callRoute(signInPOST, { body: { email: clinician.email, password: TEST_PASSWORD } });
+    expect(locked.status).toBe(401);
+
+    const unlocked = await callRoute(unlockPOST, {
+      cookie,
+      method: 'POST',
+      params: { userId: clinician.userId },
+    });
+    expect(unlocked.status).toBe(200);
+    const again = await callRoute(signInPOST, { body: { email: clinician.email, password: TEST_PASSWORD } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ next: 'complete' });
+    const unlockEvent = (await auditLog().listForSubject(`staff#${clinician.userId}`)).find(
+      (e) => e.action === 'staff.unlocked',
+    );
+    expect(unlockEvent?.actor).toBe(`staff#${admin.userId}`);
+
+    const list = await (await callRoute(listGET, { cookie })).json();
+    const listed = list.users.find((u: { userId: string }) => u.userId === clinician.userId);
+    expect(listed).toMatchObject({ email: clinician.email, role: 'clinician', status: 'active' });
+    expect(JSON.stringify(list)).not.toMatch(/passwordHash|argon2|totp"/);
+  });
+
+  it('disabling a person ends their sessions at once and refuses their sign-in; an admin cannot disable themself', async () => {
+    const admin = await createStaff('admin');
+    const cookie = await sessionCookie(admin);
+    const marketer = await createStaff('marketer');
+    const marketerCookie = await sessionCookie(marketer);
+    expect((await callRoute(meGET, { cookie: marketerCookie })).status).toBe(200);
+
+    const disabled = await callRoute(disablePOST, {
+      cookie,
+      method: 'POST',
+      params: { userId: marketer.userId },
+    });
+    expect(disabled.status).toBe(200);
+    expect((await disabled.json()).user.status).toBe('disabled');
+    expect((await callRoute(meGET, { cookie: marketerCookie })).status).toBe(401);
+    const signIn = await callRoute(signInPOST, { body: { email: marketer.email, password: TEST_PASSWORD } });
+    expect((await signIn.json()).error.message).toBe(SIGN_IN_REFUSED);
+
+    const self = await callRoute(disablePOST, { cookie, method: 'POST', params: { userId: admin.userId } });
+    expect(self.status).toBe(409);
+    expect((await self.json()).error.message).toBe('You cannot disable your own account. Ask another admin.');
   });
 });

@@ -8,3 +8,8 @@ export const POST = route('admin.users.invite', ['admin'], async (request, conte
   const sent = await staffService().invite(input, context, auditActor(context.actor));
   return Response.json(sent, { status: 201 });
 });
+
+/** Every staff user, newest first (an admin's staff page). */
+export const GET = route('admin.users.list', ['admin'], async () => {
+  return Response.json({ users: await staffService().list() }, { headers: { 'cache-control': 'no-store' } });
+});
