@@ -97,6 +97,19 @@ export class StaffUserRepository {
     readonly tableName: string,
   ) {}
 
+  /** An update whose condition may not hold: true when it was made, false when it did not hold. */
+  private async conditionalUpdate(
+    input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, ...input }));
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   async get(userId: string): Promise<StaffUserRecord | undefined> {
     const result = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: userKey(userId) }, ConsistentRead: true }),
@@ -224,23 +237,14 @@ export class StaffUserRepository {
     );
     const failures = Number(result.Attributes?.failedSignIns ?? 0);
     if (failures < maxFailures) return { locked: false };
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: userKey(userId) },
-          // Only the request that reached the limit locks: a concurrent one sees the reset count.
-          ConditionExpression: 'failedSignIns >= :max',
-          UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero, updatedAt = :now',
-          ExpressionAttributeValues: { ':max': maxFailures, ':until': lockUntil, ':zero': 0, ':now': now },
-        }),
-      );
-      return { locked: true };
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
-        return { locked: false };
-      throw error;
-    }
+    const locked = await this.conditionalUpdate({
+      Key: { pk: userKey(userId) },
+      // Only the request that reached the limit locks: a concurrent one sees the reset count.
+      ConditionExpression: 'failedSignIns >= :max',
+      UpdateExpression: 'SET lockedUntil = :until, failedSignIns = :zero, updatedAt = :now',
+      ExpressionAttributeValues: { ':max': maxFailures, ':until': lockUntil, ':zero': 0, ':now': now },
+    });
+    return { locked };
   }
 
   /** A successful sign-in: the failure count starts again. */
@@ -342,40 +346,22 @@ export class StaffUserRepository {
    * the same code, one wins; a replay of an older code fails. Returns whether this step was accepted.
    */
   async spendTotpStep(userId: string, step: number, now: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: userKey(userId) },
-          ConditionExpression: 'totp.lastUsedStep < :step',
-          UpdateExpression: 'SET totp.lastUsedStep = :step, updatedAt = :now',
-          ExpressionAttributeValues: { ':step': step, ':now': now },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return this.conditionalUpdate({
+      Key: { pk: userKey(userId) },
+      ConditionExpression: 'totp.lastUsedStep < :step',
+      UpdateExpression: 'SET totp.lastUsedStep = :step, updatedAt = :now',
+      ExpressionAttributeValues: { ':step': step, ':now': now },
+    });
   }
 
   /** Spends one backup code: removed at its index only if that index still holds this hash. */
   async spendBackupCode(userId: string, index: number, hash: string, now: string): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: userKey(userId) },
-          ConditionExpression: `backupCodes[${index}] = :hash`,
-          UpdateExpression: `REMOVE backupCodes[${index}] SET updatedAt = :now`,
-          ExpressionAttributeValues: { ':hash': hash, ':now': now },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return this.conditionalUpdate({
+      Key: { pk: userKey(userId) },
+      ConditionExpression: `backupCodes[${index}] = :hash`,
+      UpdateExpression: `REMOVE backupCodes[${index}] SET updatedAt = :now`,
+      ExpressionAttributeValues: { ':hash': hash, ':now': now },
+    });
   }
 
   // -------------------------------------------------------------------------------------------
