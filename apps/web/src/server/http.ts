@@ -306,6 +306,10 @@ export const routeCeilings: Readonly<Record<string, RouteCeiling>> = {
   'clinician.email.verify': { limit: 600, windowSeconds: 60 },
   'clinician.apply': { limit: 120, windowSeconds: 60 },
   'uploads.presign': { limit: 600, windowSeconds: 60 },
+  // Each attempt costs an argon2id hash (~46 MiB, ~150 ms): the cap bounds that work for all clients.
+  'staff.sign-in': { limit: 300, windowSeconds: 60 },
+  'staff.invitation.accept': { limit: 60, windowSeconds: 60 },
+  'staff.password': { limit: 60, windowSeconds: 60 },
 };
 
 let ceilingCounters: RateLimitRepository | undefined;

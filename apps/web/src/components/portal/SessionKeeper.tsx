@@ -26,6 +26,9 @@ export function SessionKeeper() {
   }, []);
 
   useEffect(() => {
+    // A page load reads the session without renewing the cookie: renew it now, so the countdown
+    // shown here and the cookie's own expiry start together.
+    void renew();
     const onActivity = () => {
       if (Date.now() - renewedAt.current > RENEW_EVERY_MS) void renew();
     };
