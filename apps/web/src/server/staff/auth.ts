@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { type StaffRole, staffRoleSchema } from '@telehealth/contracts';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -107,6 +108,9 @@ export const { handlers, auth } = NextAuth(() => {
   };
 });
 
+/** One session check per page render, however many layouts and pages ask (React's request cache). */
+const currentSession = cache(() => auth());
+
 /**
  * The signed-in staff user of a page, checked on the server (the proxy is never the only check):
  * no valid session → the sign-in page; a role outside `roles` → `forbidden: true` for the page to say so.
@@ -114,7 +118,7 @@ export const { handlers, auth } = NextAuth(() => {
 export async function requireStaff(
   roles?: readonly StaffRole[],
 ): Promise<StaffActor & { forbidden: boolean }> {
-  const session = (await auth()) as { userId?: string; role?: StaffRole } | null;
+  const session = (await currentSession()) as { userId?: string; role?: StaffRole } | null;
   if (!session?.userId || !session.role) redirect('/portal/sign-in');
   return {
     userId: session.userId,
