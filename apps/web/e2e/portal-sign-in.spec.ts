@@ -35,8 +35,9 @@ async function expectHome(page: Page) {
   await expect(page.getByRole('banner').getByText('Admin', { exact: true })).toBeVisible();
 }
 
-test('the seeded admin accepts the invitation from the inbox, sets a password, enrols TOTP, signs out and in again', async ({
+test('the seeded admin accepts the invitation from the inbox, sets a password, enrols TOTP, signs out and in again, and invites a clinician who signs in without TOTP', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(150_000);
   // Before any session, the portal sends people to sign in (the server checks, not only the proxy).
@@ -103,6 +104,28 @@ test('the seeded admin accepts the invitation from the inbox, sets a password, e
   await page.getByLabel('The 6-digit code from your authenticator app').fill(await nextStepCode(secret));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectHome(page);
+
+  // The admin invites a clinician, who accepts in another browser and needs no authenticator.
+  const clinicianEmail = `clinician-${Date.now()}@lumen-health.test`;
+  const invite = page.getByRole('region', { name: 'Invite a person' });
+  await invite.getByLabel('Name').fill('Grace Hopper');
+  await invite.getByLabel('Email').fill(clinicianEmail);
+  await invite.getByLabel('Role').selectOption('clinician');
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByText(`Invitation sent to ${clinicianEmail}.`, { exact: false })).toBeVisible();
+
+  // Another browser: no cookie of the admin's. The link is absolute (APP_URL).
+  const clinicianContext = await browser.newContext();
+  const clinicianPage = await clinicianContext.newPage();
+  await clinicianPage.goto(await invitationLink(clinicianEmail));
+  await expect(clinicianPage.getByRole('heading', { level: 1, name: 'Welcome, Grace Hopper' })).toBeVisible();
+  await clinicianPage.getByLabel('Choose a password').fill('tidal compass orchard lanterns');
+  await clinicianPage.getByRole('button', { name: 'Set password' }).click();
+  await expect(clinicianPage).toHaveURL(/\/portal$/);
+  await expect(clinicianPage.getByRole('banner').getByText('Clinician', { exact: true })).toBeVisible();
+  await expect(clinicianPage.getByRole('heading', { name: 'Invite a person' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(clinicianPage);
+  await clinicianContext.close();
 });
 
 test('the sign-in page works on a phone and refuses an unknown account without saying so @phone', async ({
