@@ -125,6 +125,24 @@ test('the seeded admin accepts the invitation from the inbox, sets a password, e
   await expect(clinicianPage.getByRole('banner').getByText('Clinician', { exact: true })).toBeVisible();
   await expect(clinicianPage.getByRole('heading', { name: 'Invite a person' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(clinicianPage);
+
+  // My account: the password change needs the current password and signs out everywhere.
+  await clinicianPage.getByRole('link', { name: 'My account' }).click();
+  await expect(clinicianPage.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await expectNoSeriousA11yViolations(clinicianPage);
+  await clinicianPage.getByLabel('Current password').fill('not my current password');
+  await clinicianPage.getByLabel('New password').fill('amber glacier whistles softly');
+  await clinicianPage.getByRole('button', { name: 'Change password' }).click();
+  await expect(clinicianPage.getByText('Your current password is not right.')).toBeVisible();
+  await clinicianPage.getByLabel('Current password').fill('tidal compass orchard lanterns');
+  await clinicianPage.getByRole('button', { name: 'Change password' }).click();
+  await expect(
+    clinicianPage.getByText('Your password is changed and you are signed out everywhere.', { exact: false }),
+  ).toBeVisible();
+  await clinicianPage.getByLabel('Email').fill(clinicianEmail);
+  await clinicianPage.getByLabel('Password').fill('amber glacier whistles softly');
+  await clinicianPage.getByRole('button', { name: 'Continue' }).click();
+  await expect(clinicianPage).toHaveURL(/\/portal$/);
   await clinicianContext.close();
 });
 

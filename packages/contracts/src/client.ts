@@ -24,6 +24,7 @@ export * from './signup-checks';
 export type {
   AcceptInvitationInput,
   BackupCodes,
+  ChangePasswordInput,
   ConfirmTotpInput,
   InviteStaffInput,
   SignInStep,

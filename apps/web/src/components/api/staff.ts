@@ -1,6 +1,7 @@
 import type {
   AcceptInvitationInput,
   BackupCodes,
+  ChangePasswordInput,
   ConfirmTotpInput,
   InviteStaffInput,
   SignInStep,
@@ -38,4 +39,9 @@ export function staffSignOut(): Promise<ApiResult<unknown>> {
 /** `POST /api/admin/users` → 201; the invitation email is on its way. */
 export function inviteStaff(body: InviteStaffInput): Promise<ApiResult<StaffInvitationSent>> {
   return request('/api/admin/users', { method: 'POST', body });
+}
+
+/** `POST /api/staff/password` → 204; every session of this person ends, this one included. */
+export function changeStaffPassword(body: ChangePasswordInput): Promise<ApiResult<unknown>> {
+  return request('/api/staff/password', { method: 'POST', body });
 }

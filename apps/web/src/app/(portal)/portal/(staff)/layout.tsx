@@ -41,6 +41,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 Home
               </Link>
             </li>
+            <li>
+              <Link
+                href="/portal/account"
+                className="font-semibold text-brand-700 underline-offset-4 hover:underline"
+              >
+                My account
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>

@@ -48,7 +48,7 @@ export default async function PortalHome() {
           {plans[staff.role].map((plan) => (
             <li key={plan}>{plan}</li>
           ))}
-          <li>My account: change your password, manage your authenticator, see your sessions</li>
+          <li>In My account: managing your authenticator and passkeys, and seeing your sessions</li>
         </ul>
       </section>
     </main>

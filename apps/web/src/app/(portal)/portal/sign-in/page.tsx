@@ -9,9 +9,9 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ signedOut?: string; expired?: string }>;
+  searchParams: Promise<{ signedOut?: string; expired?: string; passwordChanged?: string }>;
 }) {
-  const { signedOut, expired } = await searchParams;
+  const { signedOut, expired, passwordChanged } = await searchParams;
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-10 sm:py-16">
       <p className="text-lg font-bold text-brand-700">{publicConfig.brandName}</p>
@@ -19,6 +19,11 @@ export default async function SignInPage({
       {signedOut && (
         <p role="status" className="mt-3 text-slate-700">
           You are signed out on every device.
+        </p>
+      )}
+      {passwordChanged && (
+        <p role="status" className="mt-3 text-slate-700">
+          Your password is changed and you are signed out everywhere. Sign in with the new password.
         </p>
       )}
       {expired && (
