@@ -14,6 +14,9 @@ export default defineConfig({
     globalSetup: ['./src/test/global-setup.ts'],
     setupFiles: ['./src/test/setup-env.ts'],
     silent: 'passed-only',
+    // next-auth imports `next/server` without an extension, which Node's ESM loader refuses: let Vite
+    // resolve it (the OpenAPI test imports every route.ts, next-auth's included).
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 90_000,
   },

@@ -41,6 +41,10 @@ export const tableActions = {
   rateLimits: ['GetItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
   // Joined by a put with its code's use (joining again replaces it); removed by a conditional delete.
   waitlist: ['GetItem', 'PutItem', 'DeleteItem'],
+  // Users and their email items are created together (Put); invitations, passwords, lockout and
+  // TOTP steps are conditional updates; sign-in tickets are spent by a conditional delete; the
+  // staff list is a Query on list-index.
+  staffUsers: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'Query'],
 } as const satisfies Record<TableKey, readonly ItemAction[]>;
 
 /** Denied on the audit table and its indexes even if a broader policy is attached to the role later. */

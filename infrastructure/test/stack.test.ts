@@ -226,6 +226,7 @@ describe('SSR compute role', () => {
       audit: ['GetItem', 'PutItem', 'Query'],
       rateLimits: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'UpdateItem'],
       waitlist: ['DeleteItem', 'GetItem', 'PutItem'],
+      staffUsers: ['ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
     };
     const allowed = () => statementsFor('dynamodb:').filter((s) => s.Effect === 'Allow');
     /** What the role may do on the table itself and on its indexes, by table key. */
@@ -260,7 +261,7 @@ describe('SSR compute role', () => {
       expect(grantsOf('clinicianApplications').indexes).toEqual(['Query']);
     });
 
-    it('grants no PutItem where the code never puts and no DeleteItem except for rate-limit cooldowns and waitlist removals', () => {
+    it('grants no PutItem where the code never puts and no DeleteItem except for rate-limit cooldowns, waitlist removals and staff sign-in tickets', () => {
       for (const key of ['emailVerifications', 'rateLimits'])
         expect(grantsOf(key).table).not.toContain('PutItem');
       for (const key of ['patients', 'emailVerifications', 'clinicianApplications', 'audit']) {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('pages answer with a strict CSP and the other security headers', async ({ request }) => {
-  for (const path of ['/', '/clinicians/apply', '/privacy']) {
+  for (const path of ['/', '/clinicians/apply', '/privacy', '/portal/sign-in']) {
     const response = await request.get(path);
     expect(response.status()).toBe(200);
     const headers = response.headers();

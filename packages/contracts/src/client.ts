@@ -11,6 +11,7 @@ export type { RequestEmailCodeInput, VerifyEmailCodeInput } from './email-verifi
 export * from './errors';
 export * from './field-issues';
 export * from './legal-documents';
+export * from './password-rules';
 export type { ProvisionalPatientInput, VerifyPatientInput } from './patient';
 export type {
   ClinicianApplicationAccepted,
@@ -25,5 +26,18 @@ export type {
   WaitlistRemoved,
 } from './response-schemas';
 export * from './signup-checks';
+export type {
+  AcceptInvitationInput,
+  BackupCodes,
+  ChangePasswordInput,
+  ConfirmTotpInput,
+  InviteStaffInput,
+  SignInStep,
+  StaffInvitationSent,
+  StaffRole,
+  StaffSignInInput,
+  StaffUser,
+  TotpEnrolment,
+} from './staff';
 export * from './states';
 export type { WaitlistCodeInput, WaitlistReason, WaitlistRemoveInput, WaitlistVerifyInput } from './waitlist';

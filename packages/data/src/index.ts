@@ -5,6 +5,7 @@ export * from './repositories/clinician-applications';
 export * from './repositories/email-verifications';
 export * from './repositories/patients';
 export * from './repositories/rate-limits';
+export * from './repositories/staff-users';
 export * from './repositories/waitlist';
 export * from './tables';
 export * from './transactions';

@@ -79,6 +79,25 @@ export const tableDefinitions = {
     partitionKey: { name: 'entryKey', type: 'S' },
     ttlAttribute: 'expiresAtEpoch',
   },
+  /**
+   * Staff of the portal: one `user#<id>` item a person, and one `email#<address>` item a person whose
+   * conditional put in the same transaction keeps emails unique (a GSI is eventually consistent and
+   * cannot refuse a duplicate). `list-index` lists users (only user items carry `listKey`). Sign-in
+   * tickets (`ticket#<hash>`) live here too and expire by `expiresAtEpoch`.
+   */
+  staffUsers: {
+    envVar: 'AWS_STAFF_USERS_TABLE',
+    defaultName: 'telehealth-staff-users',
+    partitionKey: { name: 'pk', type: 'S' },
+    indexes: [
+      {
+        name: 'list-index',
+        partitionKey: { name: 'listKey', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
+    ],
+    ttlAttribute: 'expiresAtEpoch',
+  },
   /** Rate-limit counters and cooldowns, shared by every server instance. */
   rateLimits: {
     envVar: 'AWS_RATE_LIMIT_TABLE',

@@ -197,6 +197,9 @@ export function testAppEnv(appUrl: string): Record<string, string> {
     OTP_HMAC_SECRET: randomBytes(32).toString('hex'),
     // The sender (no-reply@), support@ and privacy@ all live on this one domain.
     MAIL_DOMAIN: 'lumen-health.test',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    PASSWORD_PEPPER: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     SEED_ADMIN_EMAIL: 'admin@lumen-health.test',
     // No proxy in front: tests and load runs name the client in X-Forwarded-For (and `next start`
     // fills it in from the socket when absent), so each test can be its own client.

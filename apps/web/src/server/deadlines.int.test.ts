@@ -37,7 +37,7 @@ beforeAll(async () => {
   const { s3Client } = await import('./aws');
   const { serverEnv } = await import('./env');
   // The S3 work of a clinician application (copy, head, first bytes) behind route(), as apply runs it.
-  storeDocument = route('test.uploads.freeze', async (request) => {
+  storeDocument = route('test.uploads.freeze', 'public', async (request) => {
     const { draftId, key } = (await request.json()) as { draftId: string; key: string };
     const ref: DocumentRef = {
       key,

@@ -122,6 +122,24 @@ const serverSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
     'dev-only-otp-secret-not-for-production-use-0000',
   ),
+  /** Encrypts the staff session cookie (a JWE, next-auth); 32+ random characters. */
+  AUTH_SECRET: dev(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+    'dev-only-auth-secret-not-for-production-use-00000',
+  ),
+  /**
+   * Mixed into every staff password hash (argon2id's secret): a stolen table alone cannot be
+   * cracked offline without it. Changing it invalidates every password (docs/portal.md).
+   */
+  PASSWORD_PEPPER: dev(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+    'dev-only-password-pepper-not-for-production-use-0',
+  ),
+  /** AES-256-GCM key for TOTP secrets at rest: 64 hex characters (`openssl rand -hex 32`). */
+  TOTP_ENCRYPTION_KEY: dev(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (`openssl rand -hex 32`)'),
+    '0000000000000000000000000000000000000000000000000000000000000000',
+  ),
   /**
    * Where the client address comes from (docs/runbooks/client-address.md). Amplify Hosting puts
    * CloudFront's own `CloudFront-Viewer-Address` on every request, which a client cannot set; locally

@@ -48,7 +48,7 @@ describe('request parsing', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    const response = await route('test.unceiled', async (r) => {
+    const response = await route('test.unceiled', 'public', async (r) => {
       await parseJsonBody(r, z.object({}));
       return Response.json({});
     })(request);
@@ -69,7 +69,7 @@ function awsError(name: string, extra: Record<string, unknown> = {}): Error {
 }
 
 const call = (handler: () => Promise<Response>) =>
-  route('test.unceiled', handler)(new Request('http://localhost/api', { method: 'POST' }));
+  route('test.unceiled', 'public', handler)(new Request('http://localhost/api', { method: 'POST' }));
 
 describe('route() when a dependency fails', () => {
   it.each([

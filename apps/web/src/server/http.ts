@@ -6,6 +6,7 @@ import {
   type ErrorCode,
   errorStatus,
   type FieldIssue,
+  type StaffRole,
   toFieldIssues,
 } from '@telehealth/contracts';
 import { RateLimitRepository } from '@telehealth/data';
@@ -13,6 +14,7 @@ import type { z } from 'zod';
 import { dynamoDocumentClient, withAwsDeadline } from './aws';
 import { type ClientIpSource, clientIpSources, serverEnv } from './env';
 import { log } from './log';
+import { staffActorOf } from './staff/session';
 
 /** An error the client may see: its code picks the status, its message is shown to the user. */
 export class ApiError extends Error {
@@ -26,13 +28,39 @@ export class ApiError extends Error {
   }
 }
 
-/** Who is calling: `public` for anonymous routes; staff routes will name the signed-in person. */
-export type Actor = 'public' | `staff#${string}` | `patient#${string}` | 'system';
+/** A signed-in staff user, from a session that is still valid (version, idle and absolute limits). */
+export interface StaffActor {
+  userId: string;
+  role: StaffRole;
+}
 
-export interface RequestContext {
+/**
+ * Who is calling: `public` on anonymous routes, the signed-in staff user on staff routes (from the
+ * request's session, never from the body); `system` for work the server starts itself (bootstrap).
+ */
+export type Actor = 'public' | 'system' | StaffActor;
+
+/** Who may call a route: anyone, or signed-in staff with one of these roles. Every route says it. */
+export type Access = 'public' | readonly StaffRole[];
+
+/** How the audit trail names an actor: `public` or `staff#<userId>`. */
+export function auditActor(actor: Actor): string {
+  return typeof actor === 'string' ? actor : `staff#${actor.userId}`;
+}
+
+/** The staff actor of a staff route (route() admitted them); 401 should a public context get here. */
+export function staffActor(context: { actor: Actor }): StaffActor {
+  if (typeof context.actor === 'string')
+    throw new ApiError('unauthenticated', 'Sign in to the portal to do this.');
+  return context.actor;
+}
+
+export interface RequestContext<Params extends Record<string, string> = Record<string, string>> {
   requestId: string;
   /** The actor every audit event of this request names: from the request, never from the body. */
   actor: Actor;
+  /** The route's dynamic segments (`[userId]` → `params.userId`), as Next.js passes them. */
+  params: Params;
   /** Client address as seen through the trusted proxies; used for rate limits and audit only. */
   ip: string;
   now: Date;
@@ -281,6 +309,10 @@ export const routeCeilings: Readonly<Record<string, RouteCeiling>> = {
   'waitlist.code': { limit: 120, windowSeconds: 60 },
   'waitlist.verify': { limit: 240, windowSeconds: 60 },
   'waitlist.remove': { limit: 120, windowSeconds: 60 },
+  // Each attempt costs an argon2id hash (~46 MiB, ~150 ms): the cap bounds that work for all clients.
+  'staff.sign-in': { limit: 300, windowSeconds: 60 },
+  'staff.invitation.accept': { limit: 60, windowSeconds: 60 },
+  'staff.password': { limit: 60, windowSeconds: 60 },
 };
 
 let ceilingCounters: RateLimitRepository | undefined;
@@ -330,18 +362,39 @@ export interface RouteOptions {
 }
 
 /**
- * Wraps a route handler: request id, client IP, the route's ceiling, a total time budget, one error
+ * The caller, if `access` lets them in: 401 without a valid staff session, 403 with one whose role
+ * is not in the list. A public route looks at no session.
+ */
+async function admit(access: Access, request: Request, now: Date): Promise<Actor> {
+  if (access === 'public') return 'public';
+  const staff = await staffActorOf(request, now);
+  if (!staff) throw new ApiError('unauthenticated', 'Sign in to the portal to do this.');
+  if (!access.includes(staff.role)) {
+    throw new ApiError('forbidden', 'Your role does not allow this. Ask an admin if you need it.');
+  }
+  return staff;
+}
+
+/** What Next.js passes a route handler beside the request. */
+interface SegmentData<Params> {
+  params?: Promise<Params>;
+}
+
+/**
+ * Wraps a route handler: who may call it (`access`, required: `'public'` or a list of staff roles),
+ * request id, client IP, the route's params, the route's ceiling, a total time budget, one error
  * shape, and a log line per failure that carries the request id but never the request body.
  *
  * The budget (REQUEST_BUDGET_MS) is an AbortSignal that every AWS call made by the handler carries,
  * so a dependency that stops answering is cut and the client gets 503 with Retry-After.
  */
-export function route(
+export function route<Params extends Record<string, string> = Record<string, string>>(
   name: string,
-  handler: (request: Request, context: RequestContext) => Promise<Response>,
+  access: Access,
+  handler: (request: Request, context: RequestContext<Params>) => Promise<Response>,
   options: RouteOptions = {},
 ) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, segment?: SegmentData<Params>): Promise<Response> => {
     const requestId = randomUUID();
     const started = performance.now();
     const budget = new AbortController();
@@ -352,9 +405,10 @@ export function route(
         () => budget.abort(new DeadlineExceeded('request budget spent')),
         env.REQUEST_BUDGET_MS,
       );
-      const context: RequestContext = {
+      const context: RequestContext<Params> = {
         requestId,
         actor: 'public',
+        params: ((await segment?.params) ?? {}) as Params,
         ip: clientIp(request.headers, {
           source: env.CLIENT_IP_SOURCE,
           trustedProxyHops: env.TRUSTED_PROXY_HOPS,
@@ -371,6 +425,7 @@ export function route(
             };
       const work = withAwsDeadline(budget.signal, async () => {
         if (ceiling) await enforceCeiling(name, ceiling, context.now);
+        context.actor = await admit(access, request, context.now);
         return handler(request, context);
       });
       const response = await settleWithin(work, env.REQUEST_BUDGET_MS + CLEANUP_GRACE_MS);

@@ -35,6 +35,7 @@ describe('per-route ceiling (DynamoDB counter, all clients together)', () => {
     let served = 0;
     const handler = route(
       name,
+      'public',
       async () => {
         served += 1;
         return Response.json({ ok: true });

@@ -463,7 +463,13 @@ describe('clinician applications against the local stack', () => {
     });
     const raw = await application();
     const input = makeClinicianApplicationSchema(publicConfig.servedStates).parse(raw);
-    const ctx = { requestId: randomUUID(), actor: 'public' as const, ip: '198.51.100.7', now: new Date() };
+    const ctx = {
+      requestId: randomUUID(),
+      actor: 'public' as const,
+      params: {},
+      ip: '198.51.100.7',
+      now: new Date(),
+    };
     await expect(service.submit(input, input.email, ctx)).rejects.toThrow();
     await expectNothingWritten(raw);
     // The drafts are untouched: the applicant can submit again.

@@ -2,7 +2,7 @@ import 'server-only';
 import { type AuditEventInput, AuditRepository } from '@telehealth/data';
 import { dynamoDocumentClient } from '../aws';
 import { serverEnv } from '../env';
-import type { RequestContext } from '../http';
+import { auditActor, type RequestContext } from '../http';
 
 /** What a service says happened; who did it, the request and the address come from the context. */
 export type AuditEntry = Omit<AuditEventInput, 'actor' | 'requestId' | 'sourceIp'>;
@@ -14,14 +14,14 @@ export class AuditTrail {
   /** The event as a put for the same transaction as the change, so neither exists without the other. */
   transactionPut(entry: AuditEntry, context: RequestContext) {
     return this.repo.transactionPut(
-      { ...entry, actor: context.actor, requestId: context.requestId, sourceIp: context.ip },
+      { ...entry, actor: auditActor(context.actor), requestId: context.requestId, sourceIp: context.ip },
       context.now,
     );
   }
 
   async record(entry: AuditEntry, context: RequestContext): Promise<void> {
     await this.repo.record(
-      { ...entry, actor: context.actor, requestId: context.requestId, sourceIp: context.ip },
+      { ...entry, actor: auditActor(context.actor), requestId: context.requestId, sourceIp: context.ip },
       context.now,
     );
   }

@@ -11,7 +11,7 @@ export interface RenderedEmail {
 }
 
 // react-email renders the HTML and derives the text part from it, so the two never drift apart.
-async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
+export async function renderEmail(subject: string, element: ReactElement): Promise<RenderedEmail> {
   const html = await render(element);
   return { subject, html, text: toPlainText(html) };
 }

@@ -7,6 +7,8 @@ import {
   type OperationSpec,
   operationSpecs,
   SIGNUP_COOKIE_NAME,
+  STAFF_SESSION_COOKIE,
+  STAFF_TICKET_COOKIE,
 } from './operations';
 import { type JsonSchema, openApiSchema } from './schema';
 
@@ -43,6 +45,11 @@ const tags = [
       'Leaving a proven email to hear once when we can serve someone (under 18, or a state not served yet).',
   },
   { name: 'Operations', description: 'Liveness, deployment diagnostics, this document.' },
+  {
+    name: 'Staff',
+    description:
+      'Portal accounts: invitations, the two-step sign-in, TOTP set-up, sign-out. next-auth’s own `/api/auth/*` endpoints (csrf, session, callback/staff) are described in docs/portal.md.',
+  },
 ];
 
 const description = `The public API of the app (\`apps/web/src/app/api\`). Conventions, limits and examples: \`docs/api.md\`.
@@ -159,6 +166,17 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
       summary: spec.summary,
       description: spec.description,
       security: spec.security,
+      ...(spec.pathParams
+        ? {
+            parameters: Object.entries(spec.pathParams).map(([name, description]) => ({
+              name,
+              in: 'path',
+              required: true,
+              description,
+              schema: { type: 'string', format: 'uuid' },
+            })),
+          }
+        : {}),
       ...(spec.body
         ? {
             requestBody: {
@@ -237,6 +255,18 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
           in: 'cookie',
           name: `__Host-${APPLICANT_COOKIE_NAME}`,
           description: `A signed proof of the applicant's email: set by \`POST /api/clinician/email/verify\`, required by \`POST /api/clinician/apply\` and \`GET /api/clinician/email/session\`. \`${APPLICANT_COOKIE_NAME}\` over plain HTTP.`,
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: `__Secure-${STAFF_SESSION_COOKIE}`,
+          description: `The staff session (next-auth, an encrypted JWT): HttpOnly, SameSite=Lax; 20 minutes from the last use, 12 hours at most, revoked by sign-out, a password change or disabling. \`${STAFF_SESSION_COOKIE}\` over plain HTTP.`,
+        },
+        staffTicket: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: `__Host-${STAFF_TICKET_COOKIE}`,
+          description: `A sign-in in progress between the password and the session: set by \`POST /api/staff/sign-in\` and \`POST /api/staff/invitation/accept\`, spent by next-auth's \`POST /api/auth/callback/staff\`. \`${STAFF_TICKET_COOKIE}\` over plain HTTP.`,
         },
         diagnosticsToken: {
           type: 'http',

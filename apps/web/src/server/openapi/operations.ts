@@ -1,10 +1,15 @@
 import 'server-only';
 import {
+  acceptInvitationSchema,
+  backupCodesSchema,
+  changePasswordSchema,
   clinicianApplicationAcceptedSchema,
+  confirmTotpSchema,
   currentVersions,
   type ErrorCode,
   emailCodeSentSchema,
   healthStatusSchema,
+  inviteStaffSchema,
   makeClinicianApplicationSchema,
   makeProvisionalPatientSchema,
   makeWaitlistCodeSchema,
@@ -13,6 +18,13 @@ import {
   presignUploadResponseSchema,
   provisionalPatientAcceptedSchema,
   requestEmailCodeSchema,
+  signInStepSchema,
+  staffInvitationSentSchema,
+  staffMeSchema,
+  staffSignInSchema,
+  staffUserAnswerSchema,
+  staffUserListSchema,
+  totpEnrolmentSchema,
   type UsStateCode,
   usStates,
   verifiedEmailSchema,
@@ -36,6 +48,13 @@ import {
 } from '../email-verification/service';
 import { clientIpSources } from '../env';
 import { signupLimits } from '../signup/service';
+import {
+  INVITATION_HOURS,
+  LOCK_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  signInLimit,
+  TICKET_MINUTES,
+} from '../staff/service';
 import { presignLimit } from '../uploads/service';
 import { REMOVAL_LINK_INVALID, WAITLIST_RETENTION_DAYS, waitlistLimits } from '../waitlist/service';
 import type { SchemaHints } from './schema';
@@ -47,7 +66,16 @@ export const APPLICANT_COOKIE_NAME = APPLICANT_COOKIE;
 export const DEFAULT_BODY_BYTES = 16 * 1024;
 export const APPLICATION_BODY_BYTES = 256 * 1024;
 
-export type SecurityScheme = 'signupCookie' | 'applicantCookie' | 'diagnosticsToken';
+export type SecurityScheme =
+  | 'signupCookie'
+  | 'applicantCookie'
+  | 'diagnosticsToken'
+  | 'staffSession'
+  | 'staffTicket';
+
+/** next-auth's session cookie over plain HTTP; `__Secure-` in front over HTTPS. */
+export const STAFF_SESSION_COOKIE = 'authjs.session-token';
+export const STAFF_TICKET_COOKIE = 'lumen-staff-ticket';
 
 export interface ErrorCase {
   code: ErrorCode;
@@ -58,6 +86,8 @@ export interface OperationSpec {
   method: 'get' | 'post' | 'delete';
   /** The URL path, exactly as the route's folder maps to it. */
   path: string;
+  /** Path parameters (`{userId}`) and what each names; all UUIDs so far. */
+  pathParams?: Record<string, string>;
   operationId: string;
   tag: string;
   summary: string;
@@ -496,6 +526,294 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       },
       errors: [],
       otherResponses: { '304': { description: 'Not modified: `If-None-Match` names the current `ETag`.' } },
+    },
+    ...staffOperations(),
+  ];
+}
+
+const staffOnly = (roles: string): ErrorCase[] => [
+  {
+    code: 'unauthenticated',
+    when: 'no staff session, or one that ended (idle 20 minutes, 12 hours, signed out, revoked)',
+  },
+  { code: 'forbidden', when: `the signed-in role is not ${roles}` },
+];
+
+const setTicketCookie = {
+  'set-cookie': {
+    description: `The ticket cookie \`__Host-${STAFF_TICKET_COOKIE}\` (plain over HTTP): the sign-in in progress, HttpOnly, SameSite=Lax, ${TICKET_MINUTES} minutes. next-auth's \`POST /api/auth/callback/staff\` (with \`code\` when \`next\` is \`second-factor\`) spends it and sets the session cookie.`,
+    schema: { type: 'string' },
+    required: true,
+  },
+};
+
+const staffEmail = 'grace@lumen-health.example';
+
+/** The portal's account endpoints (docs/portal.md). */
+function staffOperations(): OperationSpec[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/admin/users',
+      operationId: 'inviteStaff',
+      tag: 'Staff',
+      summary: 'Invite a person to the portal (admins)',
+      description: `Creates the staff user (status \`invited\`) and emails a single-use link, valid ${INVITATION_HOURS} hours, to choose a password; no password travels by email. Only the link's SHA-256 is stored. Roles: admin, clinician (the existing deployment's PROVIDER), marketer.`,
+      routeName: 'admin.users.invite',
+      security: [{ staffSession: [] }],
+      body: {
+        schema: inviteStaffSchema,
+        name: 'InviteStaff',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { name: 'Grace Hopper', email: staffEmail, role: 'clinician' },
+      },
+      success: {
+        status: 201,
+        description: 'Invited; the email is sent.',
+        schema: staffInvitationSentSchema,
+        name: 'StaffInvitationSent',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'conflict', when: 'someone on the staff already has this email' },
+        {
+          code: 'service_unavailable',
+          when: 'the invitation was saved but its email could not be sent: resend it',
+        },
+      ],
+    },
+    {
+      method: 'get',
+      path: '/api/admin/users',
+      operationId: 'listStaff',
+      tag: 'Staff',
+      summary: 'Every staff user, newest first (admins)',
+      description:
+        'Names, emails, roles, statuses and whether TOTP is set up; never a hash or a secret. Up to 100.',
+      routeName: 'admin.users.list',
+      security: [{ staffSession: [] }],
+      success: { status: 200, description: 'The staff.', schema: staffUserListSchema, name: 'StaffUserList' },
+      errors: staffOnly('admin'),
+    },
+    {
+      method: 'post',
+      path: '/api/admin/users/{userId}/unlock',
+      pathParams: { userId: 'The locked staff user.' },
+      operationId: 'unlockStaff',
+      tag: 'Staff',
+      summary: `End a sign-in lock before its ${LOCK_MINUTES} minutes (admins)`,
+      description:
+        'Clears the lock and the failure count; audited as `staff.unlocked` with the admin as actor.',
+      routeName: 'admin.users.unlock',
+      security: [{ staffSession: [] }],
+      success: {
+        status: 200,
+        description: 'Unlocked.',
+        schema: staffUserAnswerSchema,
+        name: 'StaffUserAnswer',
+      },
+      errors: [...staffOnly('admin'), { code: 'not_found', when: 'no staff user has this id' }],
+    },
+    {
+      method: 'post',
+      path: '/api/admin/users/{userId}/disable',
+      pathParams: { userId: 'The staff user to disable.' },
+      operationId: 'disableStaff',
+      tag: 'Staff',
+      summary: 'Disable a person: no sign-in, every session ended (admins)',
+      description:
+        'Sets the status to `disabled` and moves the session version on, so every session of the person ends at once; a pending invitation stops working. Audited as `staff.disabled`.',
+      routeName: 'admin.users.disable',
+      security: [{ staffSession: [] }],
+      success: {
+        status: 200,
+        description: 'Disabled.',
+        schema: staffUserAnswerSchema,
+        name: 'StaffUserAnswer',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'not_found', when: 'no staff user has this id' },
+        { code: 'conflict', when: 'the person is already disabled, or is the admin asking' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/admin/users/{userId}/resend-invitation',
+      pathParams: { userId: 'The invited staff user.' },
+      operationId: 'resendStaffInvitation',
+      tag: 'Staff',
+      summary: 'Send a new invitation link; the old one stops working (admins)',
+      description: `A new ${INVITATION_HOURS}-hour link replaces the previous one in the same write, while the person has not accepted yet.`,
+      routeName: 'admin.users.resend-invitation',
+      security: [{ staffSession: [] }],
+      success: {
+        status: 200,
+        description: 'A new link is on its way.',
+        schema: staffInvitationSentSchema,
+        name: 'StaffInvitationSent',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'not_found', when: 'no staff user has this id' },
+        { code: 'conflict', when: 'the person already accepted the invitation' },
+        { code: 'service_unavailable', when: 'the email could not be sent: try again' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/invitation/accept',
+      operationId: 'acceptStaffInvitation',
+      tag: 'Staff',
+      summary: 'Choose a password with an invitation link',
+      description:
+        'Spends the invitation (once, before it expires) and sets the password: 15–128 characters counted in code points after NFKC, not a common or breached password, not made of the person’s name, email or the brand; no composition rules. Hashed with argon2id and a pepper. Starts the first sign-in: `next` says whether TOTP set-up comes next (admins, marketers).',
+      routeName: 'staff.invitation.accept',
+      security: [],
+      body: {
+        schema: acceptInvitationSchema,
+        name: 'AcceptInvitation',
+        maxBytes: DEFAULT_BODY_BYTES,
+        hints: { 'properties/token': { description: 'The last path segment of the invitation link.' } },
+      },
+      success: {
+        status: 200,
+        description: 'The password is set; the sign-in continues.',
+        schema: signInStepSchema,
+        name: 'SignInStep',
+        headers: setTicketCookie,
+      },
+      errors: [
+        {
+          code: 'validation_failed',
+          when: 'the password breaks a rule; the issue on `password` says which and why',
+        },
+        { code: 'not_found', when: 'the link expired, was used, or was replaced by a newer one' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/sign-in',
+      operationId: 'startStaffSignIn',
+      tag: 'Staff',
+      summary: 'Step one of a staff sign-in: email and password',
+      description: `A right password starts a ticket (cookie) for step two: a TOTP or backup code (\`second-factor\`), TOTP set-up (\`enrol\`, for admins and marketers without one) or nothing (\`complete\`). ${MAX_FAILED_SIGN_INS} failures in a row (password or code) lock the account for ${LOCK_MINUTES} minutes; the owner is emailed, and the answer stays the same.`,
+      routeName: 'staff.sign-in',
+      security: [],
+      body: {
+        schema: staffSignInSchema,
+        name: 'StaffSignIn',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { email: staffEmail, password: 'correct horse battery staple' },
+      },
+      success: {
+        status: 200,
+        description: 'The password is right; `next` names step two.',
+        schema: signInStepSchema,
+        name: 'SignInStep',
+        headers: setTicketCookie,
+      },
+      errors: [
+        {
+          code: 'unauthenticated',
+          when: 'unknown email, wrong password, account locked or disabled: one message for all',
+        },
+        { code: 'rate_limited', when: `${over(signInLimit, 'sign-in attempts')} from this IP` },
+      ],
+    },
+    {
+      method: 'get',
+      path: '/api/staff/totp/enrolment',
+      operationId: 'getTotpEnrolment',
+      tag: 'Staff',
+      summary: 'The authenticator set-up of a sign-in in progress',
+      description:
+        'For a ticket whose next step is `enrol`: a new TOTP secret (SHA-1, 6 digits, 30 s), kept encrypted on the ticket until confirmed; a reload shows the same one. The QR code is SVG.',
+      routeName: 'staff.totp.enrolment',
+      security: [{ staffTicket: [] }],
+      success: {
+        status: 200,
+        description: 'What to scan or type.',
+        schema: totpEnrolmentSchema,
+        name: 'TotpEnrolment',
+      },
+      errors: [{ code: 'unauthenticated', when: 'no ticket, an expired one, or one that needs no set-up' }],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/totp/enrolment',
+      operationId: 'confirmTotpEnrolment',
+      tag: 'Staff',
+      summary: 'Confirm the authenticator with its first code; get 10 backup codes',
+      description:
+        'Stores the secret (AES-256-GCM) with the code’s time step as used, and 10 single-use backup codes as argon2id hashes. The codes are in this answer only.',
+      routeName: 'staff.totp.confirm',
+      security: [{ staffTicket: [] }],
+      body: {
+        schema: confirmTotpSchema,
+        name: 'ConfirmTotp',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { code: '123456' },
+      },
+      success: { status: 200, description: 'Set up.', schema: backupCodesSchema, name: 'BackupCodes' },
+      errors: [
+        { code: 'invalid_code', when: 'the code does not match (5 wrong codes spend the ticket)' },
+        { code: 'unauthenticated', when: 'no ticket, or an expired one' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/password',
+      operationId: 'changeStaffPassword',
+      tag: 'Staff',
+      summary: 'Change your password (needs the current one)',
+      description:
+        'The new password follows the same rules as at the invitation. Every session of the person ends, this one included (session version), and the cookie is cleared: sign in again with the new password. A wrong current password counts toward the lockout.',
+      routeName: 'staff.password',
+      security: [{ staffSession: [] }],
+      body: {
+        schema: changePasswordSchema,
+        name: 'ChangePassword',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: {
+          currentPassword: 'correct horse battery staple',
+          newPassword: 'violet harbour tram seventeen',
+        },
+      },
+      success: { status: 204, description: 'Changed; every session has ended.', name: 'None' },
+      errors: [
+        ...staffOnly('admin, clinician or marketer'),
+        {
+          code: 'validation_failed',
+          when: 'the current password is wrong, or the new one breaks a rule (the issue says which)',
+        },
+        { code: 'conflict', when: 'the password was changed concurrently in another window' },
+      ],
+    },
+    {
+      method: 'post',
+      path: '/api/staff/sign-out',
+      operationId: 'staffSignOut',
+      tag: 'Staff',
+      summary: 'Sign out everywhere',
+      description:
+        'Moves the person’s session version on, so this session and every copy of it end at once (a JWT cannot be recalled), and clears the cookie.',
+      routeName: 'staff.sign-out',
+      security: [{ staffSession: [] }],
+      success: { status: 204, description: 'Signed out on every device.', name: 'None' },
+      errors: staffOnly('admin, clinician or marketer'),
+    },
+    {
+      method: 'get',
+      path: '/api/staff/me',
+      operationId: 'getStaffMe',
+      tag: 'Staff',
+      summary: 'The signed-in staff user',
+      description: 'Name, email, role, status and whether TOTP is set up; never a hash or a secret.',
+      routeName: 'staff.me',
+      security: [{ staffSession: [] }],
+      success: { status: 200, description: 'The user.', schema: staffMeSchema, name: 'StaffMe' },
+      errors: staffOnly('admin, clinician or marketer'),
     },
   ];
 }

@@ -41,7 +41,7 @@ const auditLog = () => new AuditRepository(db(), serverEnv().tableNames.audit);
 const schema = makeProvisionalPatientSchema(publicConfig.servedStates);
 
 function context(now: Date, ip = uniqueIp()): RequestContext {
-  return { requestId: randomUUID(), actor: 'public', ip, now };
+  return { requestId: randomUUID(), actor: 'public', params: {}, ip, now };
 }
 
 const newBinding = () => randomBytes(32).toString('base64url');
@@ -372,7 +372,10 @@ describe('patient signup against the local stack', () => {
         browser.post(verifyPOST, { email: body.email, code: guess }).then((r) => r.status),
       ),
     );
-    expect(statuses.every((status) => status === 400)).toBe(true);
+    // Each is refused: 400, or 503 when concurrent guesses kept conflicting on the one item and the
+    // request gave up with nothing written (a busy machine makes that likelier). Never 200.
+    expect(statuses.filter((status) => status !== 400 && status !== 503)).toEqual([]);
+    expect(statuses.filter((status) => status === 400).length).toBeGreaterThanOrEqual(MAX_CODE_ATTEMPTS);
     const [stored] = await verificationItems(body.email);
     expect(stored?.codeAttempts).toBe(MAX_CODE_ATTEMPTS);
     expect((await browser.post(verifyPOST, { email: body.email, code })).status).toBe(400);

@@ -12,7 +12,7 @@ const clinicianApplicationSchema = makeClinicianApplicationSchema(publicConfig.s
  * Submits a clinician application from a browser that proved the applicant's email (the applicant
  * cookie): 201 with the reference number, the same for a replayed submit.
  */
-export const POST = route('clinician.apply', async (request, context) => {
+export const POST = route('clinician.apply', 'public', async (request, context) => {
   // Up to 30 jobs with explanations: larger than the default body limit.
   const input = await parseJsonBody(request, clinicianApplicationSchema, { maxBytes: 256 * 1024 });
   const proven = await applicantEmailService().proven(readCookie(request, APPLICANT_COOKIE), context.now);

@@ -6,7 +6,7 @@ import { clientAddressReport, notFoundError, presentsToken, route } from '@/serv
  * a new deployment (docs/runbooks/client-address.md). Exists only while DIAGNOSTICS_TOKEN is set and
  * the caller presents it; otherwise it answers exactly like an unknown API path.
  */
-export const GET = route('diagnostics.client-address', async (request) => {
+export const GET = route('diagnostics.client-address', 'public', async (request) => {
   const env = serverEnv();
   if (!presentsToken(request.headers, env.DIAGNOSTICS_TOKEN)) throw notFoundError();
   const report = clientAddressReport(request.headers, {

@@ -10,7 +10,7 @@ const provisionalPatientSchema = makeProvisionalPatientSchema(publicConfig.serve
  * Starts a patient signup: 202 whether or not the email was known, so it never reveals accounts.
  * The signup cookie binds the code to this browser; only this browser can verify it.
  */
-export const POST = route('patient.provisional', async (request, context) => {
+export const POST = route('patient.provisional', 'public', async (request, context) => {
   const input = await parseJsonBody(request, provisionalPatientSchema);
   const binding = bindingFor(request);
   const result = await signupService().requestCode(input, binding.id, context);

@@ -4,7 +4,7 @@ import { parseJsonBody, route } from '@/server/http';
 import { signupService } from '@/server/signup';
 
 /** Confirms the email with the code, from the browser that asked for it (its signup cookie). */
-export const POST = route('patient.verify', async (request, context) => {
+export const POST = route('patient.verify', 'public', async (request, context) => {
   const input = await parseJsonBody(request, verifyPatientSchema);
   return Response.json(await signupService().verify(input, readBinding(request), context));
 });

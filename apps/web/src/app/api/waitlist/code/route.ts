@@ -7,7 +7,7 @@ import { waitlistService } from '@/server/waitlist';
 const schema = makeWaitlistCodeSchema(publicConfig.servedStates);
 
 /** Emails a 6-digit code to prove the address; nothing about the person is stored yet. */
-export const POST = route('waitlist.code', async (request, context) => {
+export const POST = route('waitlist.code', 'public', async (request, context) => {
   const { email } = await parseJsonBody(request, schema);
   const binding = bindingFor(request);
   const result = await waitlistService().requestCode(email, binding.id, context);

@@ -4,7 +4,7 @@ import { applicantEmailService } from '@/server/email-verification';
 import { parseJsonBody, route } from '@/server/http';
 
 /** Emails a 6-digit code to a clinician applicant; the signup cookie binds it to this browser. */
-export const POST = route('clinician.email.code', async (request, context) => {
+export const POST = route('clinician.email.code', 'public', async (request, context) => {
   const { email } = await parseJsonBody(request, requestEmailCodeSchema);
   const binding = bindingFor(request);
   const result = await applicantEmailService().requestCode(email, binding.id, context);

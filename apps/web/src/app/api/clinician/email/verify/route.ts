@@ -5,7 +5,7 @@ import { APPLICANT_COOKIE, APPLICANT_PROOF_SECONDS } from '@/server/email-verifi
 import { parseJsonBody, route } from '@/server/http';
 
 /** Checks the applicant's code; on success an HttpOnly cookie carries the proof to the submit. */
-export const POST = route('clinician.email.verify', async (request, context) => {
+export const POST = route('clinician.email.verify', 'public', async (request, context) => {
   const { email, code } = await parseJsonBody(request, verifyEmailCodeSchema);
   const { token, ...verified } = await applicantEmailService().verify(
     email,
