@@ -6,10 +6,20 @@ import type {
 } from '@telehealth/contracts/client';
 import { type ApiResult, request } from './request';
 
-/** `POST /api/patient/provisional` → 202 `{ status: "code_sent" }`. */
-export function requestSignupCode(
-  body: ProvisionalPatientInput,
-): Promise<ApiResult<ProvisionalPatientAccepted>> {
+/**
+ * A signup as the form sends it: the contract's shape, with the consent boxes and the state as the
+ * person left them (unticked, unchosen). The server's contract judges them and names what to fix.
+ */
+export type SignupRequestBody = Omit<ProvisionalPatientInput, 'state' | 'consent'> & {
+  state?: string;
+  consent: Omit<ProvisionalPatientInput['consent'], 'telehealth' | 'privacy'> & {
+    telehealth: boolean;
+    privacy: boolean;
+  };
+};
+
+/** `POST /api/patient/provisional` → 202 `{ status: "code_sent", resendAfterSeconds }`. */
+export function requestSignupCode(body: SignupRequestBody): Promise<ApiResult<ProvisionalPatientAccepted>> {
   return request('/api/patient/provisional', {
     method: 'POST',
     body,

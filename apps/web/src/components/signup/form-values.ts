@@ -6,9 +6,9 @@ import {
   dateFromParts,
   datePartOrder,
   type FieldIssue,
-  type ProvisionalPatientInput,
   type UsStateCode,
 } from '@telehealth/contracts/client';
+import type { SignupRequestBody } from '../api/signup';
 
 /** The signup form as typed. Kept by SignupFlow across steps so "Send a new code" can re-send it. */
 export interface SignupValues {
@@ -35,7 +35,7 @@ export const emptySignupValues: SignupValues = {
 };
 
 /** The request body of `POST /api/patient/provisional`, raw as typed: the server normalises. */
-export function toSignupPayload(values: SignupValues): ProvisionalPatientInput {
+export function toSignupPayload(values: SignupValues): SignupRequestBody {
   const date = dateFromParts(values.dateOfBirth);
   return {
     firstName: values.firstName,
@@ -44,12 +44,12 @@ export function toSignupPayload(values: SignupValues): ProvisionalPatientInput {
     phone: values.phone,
     dateOfBirth: date.ok ? date.date : '',
     // Unselected is sent as missing, so the contract asks to choose a state rather than saying it is not served.
-    state: (values.state || undefined) as string,
-    // The schema wants literal `true`; false values are sent as-is so validation reports them. The
-    // versions are those of the documents this page links to: sending the form accepts them.
+    ...(values.state ? { state: values.state } : {}),
+    // Unticked boxes are sent as they are, so validation names them. The versions are those of the
+    // documents this page links to: sending the form accepts them.
     consent: {
-      telehealth: values.consentTelehealth as true,
-      privacy: values.consentPrivacy as true,
+      telehealth: values.consentTelehealth,
+      privacy: values.consentPrivacy,
       versions: currentVersions(),
     },
   };

@@ -51,6 +51,10 @@ describe('signup helpers', () => {
     expect(payload.email).toBe(' Ann@X.com ');
     expect(payload.dateOfBirth).toBe('1985-03-07');
     expect(payload.consent).toEqual({ telehealth: true, privacy: true, versions: currentVersions() });
+    // Left empty: no state, and unticked boxes as they are, so the server names each.
+    const untouched = toSignupPayload(emptySignupValues);
+    expect(untouched).not.toHaveProperty('state');
+    expect(untouched.consent).toMatchObject({ telehealth: false, privacy: false });
   });
 
   it('says which box of the date of birth to fix, and marks every box for a whole-date problem', () => {
