@@ -677,6 +677,38 @@ test('a submit refused for its email (403, or 401 once the proof cookie is gone)
   await expect(page.getByRole('heading', { level: 1, name: 'Application received' })).toBeVisible();
 });
 
+test('when the service cannot say whether the email is proven, "Check again" goes on where the application was', async ({
+  page,
+}) => {
+  const email = `rosa.${randomUUID()}@example.com`;
+  await openApplication(page);
+  await confirmEmail(page, email);
+  await expectStep(page, 'Identity and contact', 2);
+
+  // Back later, while the service is busy: the page cannot know the proof, so it says so.
+  await page.route('**/api/clinician/email/session', (route) =>
+    route.request().method() === 'GET'
+      ? route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '5' },
+          json: {
+            error: { code: 'service_unavailable', message: 'We could not complete this request in time.' },
+          },
+        })
+      : route.fallback(),
+  );
+  await page.reload();
+  const checkAgain = page.getByRole('button', { name: 'Check again' });
+  await expect(checkAgain).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Once it answers, the application goes on at its step, with the notice gone.
+  await page.unroute('**/api/clinician/email/session');
+  await checkAgain.click();
+  await expectStep(page, 'Identity and contact', 2);
+  await expect(checkAgain).toHaveCount(0);
+});
+
 test('the email step explains a busy service and the wait between codes, and a code already sent still works', async ({
   page,
 }) => {

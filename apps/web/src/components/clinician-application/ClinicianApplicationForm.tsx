@@ -30,6 +30,7 @@ import {
   currentStep,
   type Errors,
   type FocusTarget,
+  type FormAction,
   formReducer,
   initialFormState,
   isReady,
@@ -100,6 +101,18 @@ function stepInUrl(): number | undefined {
   return index === -1 ? undefined : index;
 }
 
+/**
+ * Asks whether this browser has proven the draft's email. A draft past the email step without a
+ * proof is told why it is back there; a server that cannot be reached is said so, to check again.
+ */
+async function askForProof(draft: ApplicationDraft): Promise<FormAction> {
+  const { proof, notice: unreachableNotice } = await checkProof();
+  const notice =
+    unreachableNotice ??
+    (draft.step > EMAIL_STEP && !isProven(draft.email, proof) ? proofMessages.resume : undefined);
+  return { type: 'proofChecked', proof, notice, unreachable: Boolean(unreachableNotice) };
+}
+
 export function ClinicianApplicationForm({ servedStates, brandName, intro }: ClinicianApplicationFormProps) {
   const router = useRouter();
   const schema = useMemo(() => makeClinicianApplicationSchema(servedStates), [servedStates]);
@@ -125,17 +138,18 @@ export function ClinicianApplicationForm({ servedStates, brandName, intro }: Cli
     const restored = readStoredDraft(steps.length) ?? newDraft();
     dispatch({ type: 'restored', draft: restored, today: isoDateToday(), requested: stepInUrl() });
     let cancelled = false;
-    void checkProof().then(({ proof: found, notice: unreachableNotice }) => {
-      if (cancelled) return;
-      const notice =
-        unreachableNotice ??
-        (restored.step > EMAIL_STEP && !isProven(restored.email, found) ? proofMessages.resume : undefined);
-      dispatch({ type: 'proofChecked', proof: found, notice });
+    void askForProof(restored).then((action) => {
+      if (!cancelled) dispatch(action);
     });
     return () => {
       cancelled = true;
     };
   }, []);
+
+  /** "Check again" after the server could not be reached: on success the draft goes on where it was. */
+  async function checkProofAgain() {
+    dispatch(await askForProof(draft));
+  }
 
   useEffect(() => {
     if (state.hydrated && !state.finished) writeStoredDraft(draft);
@@ -381,6 +395,7 @@ export function ClinicianApplicationForm({ servedStates, brandName, intro }: Cli
           onUseDifferentEmail={() => dispatch({ type: 'useDifferentEmail' })}
           onVerified={(proven) => dispatch({ type: 'emailConfirmed', proof: proven })}
           onContinueWithProof={() => dispatch({ type: 'continueWithProof' })}
+          onCheckAgain={state.proofUnreachable ? checkProofAgain : undefined}
         />
       ) : (
         <form method="post" noValidate aria-labelledby={HEADING_ID} className="mt-8" onSubmit={handleSubmit}>

@@ -36,6 +36,29 @@ const identity = stepIndex('identity');
 const profession = stepIndex('profession');
 
 describe('the form reducer', () => {
+  it('goes on where the draft was once a proof check that could not reach the server gets through', () => {
+    const restored = run(initialFormState, {
+      type: 'restored',
+      draft: { ...newDraft(), email, step: profession, furthestStep: profession },
+      today: '',
+    });
+    const offline = run(restored, {
+      type: 'proofChecked',
+      proof: null,
+      notice: 'We could not reach our service.',
+      unreachable: true,
+    });
+    expect(offline.proofUnreachable).toBe(true);
+    expect(offline.emailNotice).toBe('We could not reach our service.');
+    expect(currentStep(offline)).toBe(stepIndex('email'));
+
+    const again = run(offline, { type: 'proofChecked', proof });
+    expect(again.proofUnreachable).toBe(false);
+    expect(again.emailNotice).toBeUndefined();
+    expect(currentStep(again)).toBe(profession);
+    expect(again.focus?.target).toEqual({ kind: 'heading' });
+  });
+
   it('stays on a step with problems, summarising them and focusing the first, then moves on once fixed', () => {
     const check: Check = (draft): Record<string, string> =>
       draft.legalFirstName ? {} : { legalFirstName: 'Enter your legal first name.' };

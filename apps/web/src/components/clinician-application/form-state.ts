@@ -55,6 +55,8 @@ export interface FormState {
   proof: ProofState;
   /** Why the email step is shown again (kept until a code is sent or the email is confirmed). */
   emailNotice: string | undefined;
+  /** The last proof check could not reach the server: the email step offers to check again. */
+  proofUnreachable: boolean;
   /** The application was accepted: the draft is no longer saved. */
   finished: boolean;
 }
@@ -71,13 +73,15 @@ export const initialFormState: FormState = {
   focus: null,
   proof: { kind: 'checking' },
   emailNotice: undefined,
+  proofUnreachable: false,
   finished: false,
 };
 
 export type FormAction =
   /** `requested`: the step the page's URL names (a reload, or a link), if any. */
   | { type: 'restored'; draft: ApplicationDraft; today: string; requested?: number }
-  | { type: 'proofChecked'; proof: VerifiedEmail | null; notice?: string }
+  /** `unreachable`: the server could not say (busy, offline); `notice` says so. */
+  | { type: 'proofChecked'; proof: VerifiedEmail | null; notice?: string; unreachable?: boolean }
   | { type: 'change'; path: string; update: (draft: ApplicationDraft) => ApplicationDraft; check: Check }
   | { type: 'uploaded'; slot: DocumentSlot; document: StoredDocument }
   | { type: 'clearError'; path: string }
@@ -180,7 +184,11 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       return {
         ...state,
         proof: { kind: 'known', proof: action.proof },
-        emailNotice: action.notice ?? state.emailNotice,
+        // A check that got through replaces the notice of one that did not.
+        emailNotice: action.notice ?? (state.proofUnreachable ? undefined : state.emailNotice),
+        proofUnreachable: Boolean(action.unreachable),
+        // "Check again" was pressed (the page is not loading): the step it leads to takes the focus.
+        focus: state.proofUnreachable ? { target: { kind: 'heading' } } : state.focus,
       };
 
     case 'change': {

@@ -32,6 +32,8 @@ export interface EmailStepProps {
   onUseDifferentEmail: () => void;
   onVerified: (proof: VerifiedEmail) => void;
   onContinueWithProof: () => void;
+  /** Set when the last proof check could not reach the server: offers "Check again". */
+  onCheckAgain?: (() => Promise<void>) | undefined;
 }
 
 type Status =
@@ -176,6 +178,7 @@ export function EmailStep(props: EmailStepProps) {
           className="mt-5 rounded-md border-2 border-brand-600 bg-brand-50 p-4 text-slate-900"
         >
           {notice}
+          {props.onCheckAgain ? <CheckAgain onCheckAgain={props.onCheckAgain} /> : null}
         </div>
       ) : null}
 
@@ -250,5 +253,27 @@ export function EmailStep(props: EmailStepProps) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Re-asks whether this browser has proven its email, showing that it is at it. */
+function CheckAgain({ onCheckAgain }: { onCheckAgain: () => Promise<void> }) {
+  const [checking, setChecking] = useState(false);
+  return (
+    <div className="mt-3">
+      <button
+        type="button"
+        className={secondaryButton}
+        aria-disabled={checking || undefined}
+        onClick={async () => {
+          if (checking) return;
+          setChecking(true);
+          await onCheckAgain();
+          setChecking(false);
+        }}
+      >
+        {checking ? 'Checking…' : 'Check again'}
+      </button>
+    </div>
   );
 }
