@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkProof, forgetProof, proofFromVerify, sendCode } from './email-proof';
+import { checkProof, forgetProof, sendCode } from './email-proof';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -89,15 +89,6 @@ describe('sendCode', () => {
       kind: 'failed',
       message: 'We could not reach our service. Your details are kept; try again in 5 seconds.',
     });
-  });
-});
-
-describe('proofFromVerify', () => {
-  it('takes the email the server proved, which may be normalised', () => {
-    expect(proofFromVerify({ ...proof, email: 'maria@example.com' }, 'Maria@Example.com').email).toBe(
-      'maria@example.com',
-    );
-    expect(proofFromVerify(undefined, 'maria@example.com').email).toBe('maria@example.com');
   });
 });
 

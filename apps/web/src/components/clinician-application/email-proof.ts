@@ -1,9 +1,4 @@
-import {
-  firstIssueByPath,
-  OTP_RESEND_COOLDOWN_SECONDS,
-  type VerifiedEmail,
-  verifiedEmailSchema,
-} from '@telehealth/contracts';
+import { firstIssueByPath, OTP_RESEND_COOLDOWN_SECONDS, type VerifiedEmail } from '@telehealth/contracts';
 import { forgetApplicantSession, getApplicantSession, requestApplicantCode } from '../api/applicant';
 import { describeFailure, unreachable } from '../api/describe-failure';
 
@@ -11,12 +6,6 @@ import { describeFailure, unreachable } from '../api/describe-failure';
  * The clinician application starts by proving the applicant's email with a 6-digit code. The
  * server keeps the proof in an HttpOnly cookie (12 hours); the page can only ask whether it has one.
  */
-
-/** A verify or session answer, or null when it is not the contract's shape. */
-export function asProof(body: unknown): VerifiedEmail | null {
-  const parsed = verifiedEmailSchema.safeParse(body);
-  return parsed.success ? parsed.data : null;
-}
 
 export interface ProofCheck {
   /** The email this browser has proven, or null when none (or when the server could not say). */
@@ -60,11 +49,6 @@ export async function sendCode(email: string): Promise<SendCodeOutcome> {
   }
   // Busy, timed out, offline, refused or broken: the shared sentence says which, and when to retry.
   return { kind: 'failed', message: describeFailure(result, { detailsKept: true }) };
-}
-
-/** The proof in a verify answer; the email the code was sent to if the body is not what was expected. */
-export function proofFromVerify(body: unknown, email: string): VerifiedEmail {
-  return asProof(body) ?? { status: 'verified', email, expiresAt: '' };
 }
 
 /**

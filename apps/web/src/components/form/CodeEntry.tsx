@@ -23,7 +23,7 @@ export type ResendOutcome =
   /** The flow went back to the email (details lost after a reload, or rejected by the server). */
   | { kind: 'moved' };
 
-export interface CodeEntryProps {
+export interface CodeEntryProps<T> {
   /** Prefix of the element ids: `signup` gives `signup-code`, `signup-code-sent`, … */
   idPrefix: string;
   /** Above the heading, e.g. "Step 2 of 2". */
@@ -41,9 +41,9 @@ export interface CodeEntryProps {
   /** Epoch ms from which a new code may be requested. */
   resendAt: number;
   /** Sends the code to the server, e.g. `(code) => verifySignupCode({ email, code })`. */
-  verify: (code: string) => Promise<ApiResult<unknown>>;
-  /** The code was accepted; `body` is the endpoint's answer (parsed by `verify`'s contract). */
-  onVerified: (body: unknown) => void;
+  verify: (code: string) => Promise<ApiResult<T>>;
+  /** The code was accepted; `body` is the endpoint's answer, already parsed by its contract. */
+  onVerified: (body: T) => void;
   onResend: () => Promise<ResendOutcome>;
   onUseDifferentEmail: () => void;
 }
@@ -70,7 +70,7 @@ function useSecondsUntil(deadline: number): number {
  * itself at the sixth digit; "Send a new code" with a countdown; "Use a different email". Patient
  * signup and the clinician application both use it.
  */
-export function CodeEntry(props: CodeEntryProps) {
+export function CodeEntry<T>(props: CodeEntryProps<T>) {
   const { idPrefix, email, resendAt, onResend, onUseDifferentEmail } = props;
   const inputId = `${idPrefix}-code`;
   const sentId = `${idPrefix}-code-sent`;

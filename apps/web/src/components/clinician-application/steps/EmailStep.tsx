@@ -5,7 +5,7 @@ import { CodeEntry, type ResendOutcome } from '../../form/CodeEntry';
 import { ErrorSummary, TextField } from '../../form/fields';
 import { SendCodeRefusal } from '../../form/SendCodeRefusal';
 import { useFocusRequest } from '../../form/use-focus-request';
-import { proofFromVerify, sendCode } from '../email-proof';
+import { sendCode } from '../email-proof';
 import { StepHeader } from '../StepProgress';
 import { EMAIL_STEP, fieldId, HEADING_ID, stepLabel, steps } from '../step-definitions';
 
@@ -148,7 +148,7 @@ export function EmailStep(props: EmailStepProps) {
           email={codeSentTo}
           resendAt={resendAt}
           verify={(code) => verifyApplicantCode({ email: codeSentTo, code })}
-          onVerified={(body) => props.onVerified(proofFromVerify(body, codeSentTo))}
+          onVerified={props.onVerified}
           onResend={resend}
           onUseDifferentEmail={switchEmail}
         />
