@@ -50,6 +50,11 @@ const tags = [
     description:
       'Portal accounts: invitations, the two-step sign-in, TOTP set-up, sign-out. next-auth’s own `/api/auth/*` endpoints (csrf, session, callback/staff) are described in docs/portal.md.',
   },
+  {
+    name: 'Application review',
+    description:
+      'Admins review clinician applications: the queue, one application, its documents and the decisions (state machine in docs/portal.md).',
+  },
 ];
 
 const description = `The public API of the app (\`apps/web/src/app/api\`). Conventions, limits and examples: \`docs/api.md\`.

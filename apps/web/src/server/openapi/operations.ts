@@ -1,6 +1,9 @@
 import 'server-only';
 import {
   acceptInvitationSchema,
+  applicationDecidedSchema,
+  applicationDecisionSchema,
+  applicationTransitions,
   backupCodesSchema,
   changePasswordSchema,
   clinicianApplicationAcceptedSchema,
@@ -528,6 +531,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       otherResponses: { '304': { description: 'Not modified: `If-None-Match` names the current `ETag`.' } },
     },
     ...staffOperations(),
+    ...reviewOperations(),
   ];
 }
 
@@ -935,6 +939,47 @@ function waitlistOperations(servedStates: readonly UsStateCode[]): OperationSpec
       errors: [
         { code: 'not_found', when: REMOVAL_LINK_INVALID },
         { code: 'rate_limited', when: `${over(waitlistLimits.removalsPerIp, 'removals')} from this IP` },
+      ],
+    },
+  ];
+}
+
+const transitionsInWords = Object.entries(applicationTransitions)
+  .map(([action, { from, to }]) => `\`${action}\`: ${from.join(' or ')} → ${to}`)
+  .join('; ');
+
+/** Application review by admins (docs/portal.md, "Application review"). */
+function reviewOperations(): OperationSpec[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/admin/clinician/applications/{applicationId}/decision',
+      pathParams: { applicationId: 'The application.' },
+      operationId: 'decideApplication',
+      tag: 'Application review',
+      summary: 'Move an application along: start review, request information, approve, reject (admins)',
+      description: `The allowed moves: ${transitionsInWords}. A reason is required to reject and a message to request information; the applicant is emailed either after the decision commits. The status change and its audit event are one transaction whose condition names the status the admin saw, so of two admins deciding at once one gets 200 and the other 409 saying what happened. Approving or rejecting releases the email's open-application lock in the same transaction, so the person may apply again.`,
+      routeName: 'admin.applications.decide',
+      security: [{ staffSession: [] }],
+      body: {
+        schema: applicationDecisionSchema,
+        name: 'ApplicationDecision',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { action: 'reject', reason: 'We could not verify your California license.' },
+      },
+      success: {
+        status: 200,
+        description: 'Decided; the applicant is emailed.',
+        schema: applicationDecidedSchema,
+        name: 'ApplicationDecided',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'not_found', when: 'no application has this id' },
+        {
+          code: 'conflict',
+          when: 'the application is not in a status this action may leave, e.g. another admin already approved it',
+        },
       ],
     },
   ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { staffRoles } from '@telehealth/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as decisionPOST } from '@/app/api/admin/clinician/applications/[applicationId]/decision/route';
 import { POST as disablePOST } from '@/app/api/admin/users/[userId]/disable/route';
 import { POST as resendPOST } from '@/app/api/admin/users/[userId]/resend-invitation/route';
 import { POST as unlockPOST } from '@/app/api/admin/users/[userId]/unlock/route';
@@ -57,6 +58,18 @@ const portalApis: Array<{
     name: 'POST /api/admin/users/[userId]/disable',
     allowed: ['admin'],
     call: (cookie) => callRoute(disablePOST, { cookie, method: 'POST', params: { userId: randomUUID() } }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'POST /api/admin/clinician/applications/[applicationId]/decision',
+    allowed: ['admin'],
+    // An unknown application: the role check comes first, so only an admin learns it is unknown.
+    call: (cookie) =>
+      callRoute(decisionPOST, {
+        cookie,
+        body: { action: 'start_review' },
+        params: { applicationId: randomUUID() },
+      }),
     allowedStatus: 404,
   },
   {
