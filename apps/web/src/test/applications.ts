@@ -1,5 +1,5 @@
 import { makeClinicianApplicationSchema } from '@telehealth/contracts';
-import { clinicianApplicationInput } from '@telehealth/contracts/fixtures';
+import { clinicianApplicationInput, isoDateInDays } from '@telehealth/contracts/fixtures';
 import {
   type ClinicianApplicationRecord,
   ClinicianApplicationRepository,
@@ -20,7 +20,15 @@ export async function storeApplication(
 ): Promise<ClinicianApplicationRecord> {
   const raw = clinicianApplicationInput({
     ...(options.email ? { email: options.email } : {}),
-    ...(options.legalLastName ? { legalLastName: options.legalLastName } : {}),
+    ...(options.legalLastName
+      ? {
+          legalLastName: options.legalLastName,
+          signature: {
+            typedName: `Maria ${options.legalLastName}`,
+            signedOn: isoDateInDays(0),
+          },
+        }
+      : {}),
   });
   const input = makeClinicianApplicationSchema(publicConfig.servedStates).parse(raw);
   const { documents: _refs, idempotencyKey, draftId, email, ...application } = input;

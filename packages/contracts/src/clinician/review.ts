@@ -117,9 +117,66 @@ export type ApplicationQueueItem = zm.infer<typeof applicationQueueItemSchema>;
 export const applicationQueueSchema = zm.object({
   status: statusSchema,
   /** Applications in each status (a count over the status index). */
-  counts: zm.record(statusSchema, zm.int()),
+  counts: zm.object({
+    SUBMITTED: zm.int(),
+    IN_REVIEW: zm.int(),
+    INFO_REQUESTED: zm.int(),
+    APPROVED: zm.int(),
+    REJECTED: zm.int(),
+  }),
   items: zm.array(applicationQueueItemSchema),
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */
   nextCursor: zm.optional(zm.string()),
 });
 export type ApplicationQueue = zm.infer<typeof applicationQueueSchema>;
+
+/** A date in the application that has passed or comes within `EXPIRY_WARNING_DAYS`. */
+export const expiryWarningSchema = zm.object({
+  /** Dotted path of the date, e.g. `licenses.0.expiresOn`. */
+  path: zm.string(),
+  expiresOn: zm.string(),
+  expired: zm.boolean(),
+  message: zm.string(),
+});
+export type ExpiryWarning = zm.infer<typeof expiryWarningSchema>;
+
+export const reviewDocumentSchema = zm.object({
+  /** Its place in the application's documents: `GET …/documents/{index}` opens it. */
+  index: zm.int(),
+  purpose: zm.string(),
+  fileName: zm.string(),
+  contentType: zm.string(),
+  size: zm.int(),
+  licenseIndex: zm.optional(zm.int()),
+  deaIndex: zm.optional(zm.int()),
+});
+
+/** `GET /api/admin/clinician/applications/{applicationId}`: every field, as stored. */
+export const applicationDetailSchema = zm.object({
+  applicationId: zm.string(),
+  referenceNumber: zm.string(),
+  status: statusSchema,
+  email: zm.string(),
+  submittedAt: zm.iso.datetime(),
+  updatedAt: zm.iso.datetime(),
+  /** The answers as submitted (the application contract's output). */
+  application: zm.record(zm.string(), zm.unknown()),
+  documents: zm.array(reviewDocumentSchema),
+  decisions: zm.array(applicationDecisionRecordSchema),
+  warnings: zm.array(expiryWarningSchema),
+  npiRegistryUrl: zm.string(),
+});
+export type ApplicationDetail = zm.infer<typeof applicationDetailSchema>;
+
+export const reviewDocumentParamsSchema = z.object({
+  applicationId: z.uuid({ error: 'There is no application with this id.' }),
+  index: z.coerce.number({ error: 'There is no such document.' }).int().min(0).max(100),
+});
+
+/** `GET …/documents/{index}`: a presigned link to open at once; it stops working after `expiresInSeconds`. */
+export const documentLinkSchema = zm.object({
+  url: zm.string(),
+  expiresInSeconds: zm.int(),
+  disposition: zm.enum(['inline', 'attachment']),
+});
+export type DocumentLink = zm.infer<typeof documentLinkSchema>;

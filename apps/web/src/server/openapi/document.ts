@@ -171,15 +171,24 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
       summary: spec.summary,
       description: spec.description,
       security: spec.security,
-      ...(spec.pathParams
+      ...(spec.pathParams || spec.queryParams
         ? {
-            parameters: Object.entries(spec.pathParams).map(([name, description]) => ({
-              name,
-              in: 'path',
-              required: true,
-              description,
-              schema: { type: 'string', format: 'uuid' },
-            })),
+            parameters: [
+              ...Object.entries(spec.pathParams ?? {}).map(([name, param]) => ({
+                name,
+                in: 'path',
+                required: true,
+                ...(typeof param === 'string'
+                  ? { description: param, schema: { type: 'string', format: 'uuid' } }
+                  : param),
+              })),
+              ...Object.entries(spec.queryParams ?? {}).map(([name, param]) => ({
+                name,
+                in: 'query',
+                required: false,
+                ...param,
+              })),
+            ],
           }
         : {}),
       ...(spec.body

@@ -1,12 +1,21 @@
 import 'server-only';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   type ApplicationDecided,
   type ApplicationDecision,
   type ApplicationDecisionAction,
   type ApplicationDecisionRecord,
+  type ApplicationDetail,
+  type ApplicationQueue,
+  type ApplicationQueueItem,
+  type ApplicationQueueQuery,
   applicationTransitions,
   type ClinicianApplicationStatus,
+  clinicianApplicationStatuses,
   closedApplicationStatuses,
+  type DocumentLink,
+  type ExpiryWarning,
 } from '@telehealth/contracts';
 import type { ClinicianApplicationRecord, ClinicianApplicationRepository } from '@telehealth/data';
 import type { AuditTrail } from '../audit/audit';
@@ -16,10 +25,19 @@ import { ApiError, auditActor, type RequestContext, staffActor } from '../http';
 import { log } from '../log';
 
 export const QUEUE_PAGE_SIZE = 25;
+/** With a search, at most this many index pages of `SEARCH_SCAN_PAGE` are read a request. */
+export const SEARCH_SCAN_PAGES = 5;
+const SEARCH_SCAN_PAGE = 100;
+/** A presigned document link lives this long: opened at once, useless if forwarded later. */
+export const DOCUMENT_LINK_SECONDS = 60;
+/** Dates this close (or past) are flagged on the detail page. */
+export const EXPIRY_WARNING_DAYS = 90;
 
 export interface ReviewServiceDeps {
   applications: ClinicianApplicationRepository;
   audit: AuditTrail;
+  s3: S3Client;
+  bucket: string;
   sendEmail: SendEmail;
   brandName: string;
   supportEmail: string;
@@ -151,7 +169,180 @@ export function createReviewService(deps: ReviewServiceDeps) {
     }
   }
 
-  return { decide };
+  /**
+   * One page of the queue, newest first through the status index, with the count of every status.
+   * A search (`q`, name or email, case-insensitive) filters the index pages as it reads them: up to
+   * SEARCH_SCAN_PAGES × SEARCH_SCAN_PAGE applications a request, so a page may hold fewer than
+   * QUEUE_PAGE_SIZE matches and still have a `nextCursor` to read on.
+   */
+  async function queue(query: ApplicationQueueQuery): Promise<ApplicationQueue> {
+    const countsPromise = Promise.all(
+      clinicianApplicationStatuses.map(async (status) => [status, await applications.countByStatus(status)]),
+    );
+    const items: ApplicationQueueItem[] = [];
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, query.status);
+    let nextKey: Record<string, unknown> | undefined;
+    for (let page = 0; page < (query.q ? SEARCH_SCAN_PAGES : 1); page += 1) {
+      const result = await applications.listByStatus(
+        query.status,
+        query.q ? SEARCH_SCAN_PAGE : QUEUE_PAGE_SIZE,
+        startKey,
+      );
+      nextKey = result.lastKey;
+      for (const record of result.items) {
+        const item = queueItem(record);
+        if (query.q && !`${item.name}\n${item.email}`.toLowerCase().includes(query.q)) continue;
+        items.push(item);
+        if (items.length === QUEUE_PAGE_SIZE) {
+          nextKey = record === result.items.at(-1) ? result.lastKey : indexKey(record);
+          break;
+        }
+      }
+      if (items.length === QUEUE_PAGE_SIZE || !nextKey) break;
+      startKey = nextKey;
+    }
+    return {
+      status: query.status,
+      counts: Object.fromEntries(await countsPromise) as ApplicationQueue['counts'],
+      items,
+      ...(nextKey ? { nextCursor: encodeCursor(nextKey) } : {}),
+    };
+  }
+
+  /** Every field of one application, with expiry warnings and the NPI registry link; the read is audited. */
+  async function detail(applicationId: string, ctx: RequestContext): Promise<ApplicationDetail> {
+    const record = await found(applicationId);
+    await audit.record({ action: 'clinician.application.viewed', subject: subjectOf(applicationId) }, ctx);
+    return {
+      applicationId: record.applicationId,
+      referenceNumber: record.referenceNumber,
+      status: record.status,
+      email: record.email,
+      submittedAt: record.submittedAt,
+      updatedAt: record.updatedAt,
+      application: record.application as unknown as Record<string, unknown>,
+      documents: record.documents.map((doc, index) => ({
+        index,
+        purpose: doc.purpose,
+        fileName: doc.fileName,
+        contentType: doc.contentType,
+        size: doc.size,
+        ...(doc.licenseIndex !== undefined ? { licenseIndex: doc.licenseIndex } : {}),
+        ...(doc.deaIndex !== undefined ? { deaIndex: doc.deaIndex } : {}),
+      })),
+      decisions: record.decisions ?? [],
+      warnings: expiryWarnings(record.application, ctx.now),
+      npiRegistryUrl: `https://npiregistry.cms.hhs.gov/provider-view/${encodeURIComponent(record.application.npi)}`,
+    };
+  }
+
+  /**
+   * A presigned GET of one document, alive DOCUMENT_LINK_SECONDS; a PDF or an image opens in the
+   * browser, anything else downloads (`Content-Disposition: attachment`). Each view is audited.
+   */
+  async function documentLink(
+    applicationId: string,
+    index: number,
+    ctx: RequestContext,
+  ): Promise<DocumentLink> {
+    const record = await found(applicationId);
+    const doc = record.documents[index];
+    if (!doc) throw new ApiError('not_found', 'This application has no such document.');
+    await audit.record(
+      {
+        action: 'clinician.application.document_viewed',
+        subject: subjectOf(applicationId),
+        details: { document: index, purpose: doc.purpose },
+      },
+      ctx,
+    );
+    const inline = doc.contentType === 'application/pdf' || doc.contentType.startsWith('image/');
+    const fileName = doc.fileName.replace(/[^\w.\- ]+/g, '_');
+    const url = await getSignedUrl(
+      deps.s3,
+      new GetObjectCommand({
+        Bucket: deps.bucket,
+        Key: doc.key,
+        ResponseContentType: doc.contentType,
+        ResponseContentDisposition: `${inline ? 'inline' : 'attachment'}; filename="${fileName}"`,
+        ResponseCacheControl: 'no-store',
+      }),
+      { expiresIn: DOCUMENT_LINK_SECONDS },
+    );
+    return { url, expiresInSeconds: DOCUMENT_LINK_SECONDS, disposition: inline ? 'inline' : 'attachment' };
+  }
+
+  return { decide, queue, detail, documentLink };
+}
+
+function queueItem(record: ClinicianApplicationRecord): ApplicationQueueItem {
+  return {
+    applicationId: record.applicationId,
+    referenceNumber: record.referenceNumber,
+    status: record.status,
+    name: `${record.application.legalFirstName} ${record.application.legalLastName}`,
+    email: record.email,
+    profession: record.application.profession,
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** The status index's key of an item: where the next page starts. */
+const indexKey = (record: ClinicianApplicationRecord) => ({
+  applicationId: record.applicationId,
+  status: record.status,
+  submittedAt: record.submittedAt,
+});
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify([key.applicationId, key.submittedAt])).toString('base64url');
+}
+
+/** The cursor back into an index key of this status; 400 for anything else. */
+function decodeCursor(cursor: string | undefined, status: ClinicianApplicationStatus) {
+  if (!cursor) return undefined;
+  try {
+    const [applicationId, submittedAt] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof applicationId === 'string' && typeof submittedAt === 'string') {
+      return { applicationId, status, submittedAt };
+    }
+  } catch {
+    // falls through to the 400
+  }
+  throw new ApiError('validation_failed', 'This page link is out of date. Go back to the first page.', {
+    issues: [{ path: 'cursor', message: 'This page link is out of date. Go back to the first page.' }],
+  });
+}
+
+/** Every `expiresOn` in the answers that has passed or comes within EXPIRY_WARNING_DAYS. */
+export function expiryWarnings(answers: unknown, now: Date): ExpiryWarning[] {
+  const today = now.toISOString().slice(0, 10);
+  const soon = new Date(now.getTime() + EXPIRY_WARNING_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const warnings: ExpiryWarning[] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, [...path, String(i)]);
+      });
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'expiresOn' && typeof inner === 'string' && inner <= soon) {
+          const expired = inner < today;
+          warnings.push({
+            path: [...path, key].join('.'),
+            expiresOn: inner,
+            expired,
+            message: expired
+              ? `Expired on ${inner}.`
+              : `Expires on ${inner}, within ${EXPIRY_WARNING_DAYS} days.`,
+          });
+        } else walk(inner, [...path, key]);
+      }
+    }
+  };
+  walk(answers, []);
+  return warnings;
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;
