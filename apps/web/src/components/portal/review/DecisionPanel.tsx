@@ -39,8 +39,22 @@ export function DecisionPanel({
   const textRef = useRef<HTMLTextAreaElement>(null);
   const actions = actionsFrom[status];
 
+  const doneNote = done && (
+    <p
+      role="status"
+      className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900"
+    >
+      {done}
+    </p>
+  );
+
   if (actions.length === 0) {
-    return <p className="mt-2 text-slate-700">This application is closed: no further decisions.</p>;
+    return (
+      <>
+        {doneNote}
+        <p className="mt-2 text-slate-700">This application is closed: no further decisions.</p>
+      </>
+    );
   }
 
   async function send(action: ApplicationDecisionAction) {
@@ -132,14 +146,7 @@ export function DecisionPanel({
         </form>
       )}
       <FormAlert>{error}</FormAlert>
-      {done && (
-        <p
-          role="status"
-          className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900"
-        >
-          {done}
-        </p>
-      )}
+      {doneNote}
     </div>
   );
 }
