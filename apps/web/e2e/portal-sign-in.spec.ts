@@ -1,11 +1,18 @@
-import { expect, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { clinicianApplicationInput } from '@telehealth/contracts/fixtures';
 import { TOTP } from 'otpauth';
-import { inboxFor } from '../src/test/inbox';
+import { inboxFor, latestCodeFor } from '../src/test/inbox';
 import { expectNoSeriousA11yViolations, sesEndpoint } from './support';
 
 // The server invites SEED_ADMIN_EMAIL when it starts (src/instrumentation.ts); local-stack sets it.
 const SEED_ADMIN = 'admin@lumen-health.test';
 const PASSWORD = 'quiet heron sketches maple rooftops';
+
+// The review journey signs in as the admin the first test set up (its TOTP secret is kept here).
+test.describe.configure({ mode: 'serial' });
+let seedAdminSecret: string | undefined;
 
 function codeFor(secret: string, at = Date.now()): string {
   return new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
@@ -67,6 +74,7 @@ test('the seeded admin accepts the invitation from the inbox, sets a password, e
   await expect(page.getByRole('heading', { level: 2, name: 'Set up your authenticator app' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = ((await page.getByTestId('totp-manual-key').textContent()) ?? '').replaceAll(' ', '');
+  seedAdminSecret = secret;
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel('The 6-digit code your app shows now').fill(codeFor(secret));
   await page.getByRole('button', { name: 'Confirm' }).click();
@@ -155,4 +163,107 @@ test('the sign-in page works on a phone and refuses an unknown account without s
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('The email or password is not right. Check both and try again.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+const pdf = readFileSync(fileURLToPath(new URL('./fixtures/sample-document.pdf', import.meta.url)));
+
+/** A clinician applies through the API, as the form does: email code, uploads to S3, submit. */
+async function applyThroughApi(request: APIRequestContext, lastName: string) {
+  const input = clinicianApplicationInput({
+    legalLastName: lastName,
+    signature: { typedName: `Maria ${lastName}`, signedOn: new Date().toISOString().slice(0, 10) },
+  });
+  expect((await request.post('/api/clinician/email/code', { data: { email: input.email } })).status()).toBe(
+    202,
+  );
+  const code = await latestCodeFor(sesEndpoint(), input.email);
+  expect(
+    (await request.post('/api/clinician/email/verify', { data: { email: input.email, code } })).status(),
+  ).toBe(200);
+  const documents = [];
+  for (const doc of input.documents) {
+    const presign = await request.post('/api/uploads/presign', {
+      data: {
+        draftId: input.draftId,
+        purpose: doc.purpose,
+        fileName: doc.fileName,
+        contentType: 'application/pdf',
+        size: pdf.length,
+      },
+    });
+    expect(presign.status()).toBe(200);
+    const { key, url, headers } = await presign.json();
+    expect((await request.put(url, { headers, data: pdf })).status()).toBe(200);
+    documents.push({ ...doc, key, size: pdf.length });
+  }
+  const applied = await request.post('/api/clinician/apply', { data: { ...input, documents } });
+  expect(applied.status()).toBe(201);
+  return { ...input, ...(await applied.json()) } as { email: string; referenceNumber: string };
+}
+
+test('an admin finds a new application in the queue, opens it and a document, and rejects it with a reason; the applicant is emailed', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const secret = seedAdminSecret;
+  expect(secret, 'the first test sets up the seed admin').toBeTruthy();
+  const lastName = `Review${Date.now()
+    .toString(36)
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)] ?? 'x')}`;
+  const application = await applyThroughApi(request, lastName);
+
+  await page.goto('/portal/sign-in');
+  await page.getByLabel('Email').fill(SEED_ADMIN);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page
+    .getByLabel('The 6-digit code from your authenticator app')
+    .fill(await nextStepCode(secret as string));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHome(page);
+
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Applications' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinician applications' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Submitted \(\d+\)$/ })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel('Search by name or email').fill(lastName.toLowerCase());
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: `Maria ${lastName}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Maria ${lastName}` })).toBeVisible();
+  await expect(page.getByText(application.referenceNumber, { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: /NPI registry/ })).toHaveAttribute(
+    'href',
+    'https://npiregistry.cms.hhs.gov/provider-view/1234567893',
+  );
+  await expectNoSeriousA11yViolations(page);
+
+  // A document opens through its short-lived link.
+  const detailUrl = page.url();
+  const opened = page.waitForRequest((r) => r.url().includes('X-Amz-Expires=60'));
+  await page.getByRole('button', { name: 'Open State license' }).click();
+  const document = await (await opened).response();
+  expect(document?.status()).toBe(200);
+  expect(await document?.headerValue('content-disposition')).toBe('inline; filename="license.pdf"');
+  await page.waitForURL((url) => url.searchParams.get('X-Amz-Expires') === '60');
+  await page.goto(detailUrl);
+  await expect(page.getByRole('heading', { level: 1, name: `Maria ${lastName}` })).toBeVisible();
+
+  // Rejecting needs a reason.
+  await page.getByRole('button', { name: 'Reject…' }).click();
+  await page.getByRole('button', { name: 'Reject application' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Give the reason for rejecting');
+  await page.getByLabel('Reason for rejecting').fill('We could not verify your California license.');
+  await page.getByRole('button', { name: 'Reject application' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('The applicant has been emailed.');
+  await expect(page.getByText('This application is closed: no further decisions.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Rejected', { exact: true })).toBeVisible();
+
+  await expect
+    .poll(async () => (await inboxFor(sesEndpoint(), application.email)).map((m) => m.subject))
+    .toContain(`About your application (${application.referenceNumber})`);
 });

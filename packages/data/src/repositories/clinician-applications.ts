@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type {
+  ApplicationDecisionRecord,
   ClinicianApplicationStatus,
   DocumentContentType,
   DocumentPurpose,
@@ -35,6 +36,19 @@ export interface ClinicianApplicationRecord {
   draftId: string;
   documents: StoredDocument[];
   application: StoredApplicationAnswers;
+  /** Every admin decision, oldest first (action, from, to, who, when, reason or message). */
+  decisions?: ApplicationDecisionRecord[];
+}
+
+export type DecideOutcome =
+  | { outcome: 'decided' }
+  /** The status was not one the action may leave (another admin got there first): the record as it is. */
+  | { outcome: 'status_changed'; current: ClinicianApplicationRecord | undefined };
+
+export interface ApplicationPage {
+  items: ClinicianApplicationRecord[];
+  /** The index key of the last item, to continue from; absent on the last page. */
+  lastKey?: Record<string, unknown>;
 }
 
 export type CreateApplicationOutcome =
@@ -100,5 +114,106 @@ export class ClinicianApplicationRepository {
     }
     if (lockReason === 'ConditionalCheckFailed') return { outcome: 'open_application_exists' };
     throw new Error(`application transaction cancelled: ${outcome.reasons.join(',')}`);
+  }
+
+  /**
+   * Moves an application from one of `from` to `decision.to` in one transaction with `alsoPut` (its
+   * audit event). The update's condition names the allowed from-statuses, so of two admins deciding at
+   * once one commits and the other gets `status_changed`. `releaseLock` deletes the email's
+   * open-application lock in the same transaction, only if it names this application (or is gone).
+   */
+  async decide(
+    input: {
+      record: Pick<ClinicianApplicationRecord, 'applicationId' | 'email'>;
+      from: readonly ClinicianApplicationStatus[];
+      decision: ApplicationDecisionRecord;
+      releaseLock: boolean;
+    },
+    alsoPut: NonNullable<TransactItem['Put']>[] = [],
+  ): Promise<DecideOutcome> {
+    const { record, from, decision } = input;
+    const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { applicationId: record.applicationId },
+          UpdateExpression:
+            'SET #status = :to, updatedAt = :at, decisions = list_append(if_not_exists(decisions, :none), :decision)',
+          ConditionExpression: `attribute_exists(applicationId) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ...fromValues,
+            ':to': decision.to,
+            ':at': decision.at,
+            ':none': [],
+            ':decision': [decision],
+          },
+        },
+      },
+      ...alsoPut.map((Put) => ({ Put })),
+    ];
+    if (input.releaseLock) {
+      items.push({
+        Delete: {
+          TableName: this.tableName,
+          Key: { applicationId: openApplicationLockId(record.email) },
+          ConditionExpression: 'attribute_not_exists(applicationId) OR openApplicationId = :self',
+          ExpressionAttributeValues: { ':self': record.applicationId },
+        },
+      });
+    }
+    const outcome = await transactWrite(this.db, items);
+    if (outcome.committed) return { outcome: 'decided' };
+    if (outcome.reasons[0] === 'ConditionalCheckFailed') {
+      return { outcome: 'status_changed', current: await this.get(record.applicationId) };
+    }
+    throw new Error(`decision transaction cancelled: ${outcome.reasons.join(',')}`);
+  }
+
+  /** One page of applications in a status, newest first (the status index). */
+  async listByStatus(
+    status: ClinicianApplicationStatus,
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<ApplicationPage> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'status-index',
+        KeyConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    return {
+      items: (result.Items ?? []) as ClinicianApplicationRecord[],
+      ...(result.LastEvaluatedKey ? { lastKey: result.LastEvaluatedKey } : {}),
+    };
+  }
+
+  /** How many applications are in a status (a COUNT query over the status index, every page). */
+  async countByStatus(status: ClinicianApplicationStatus): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'status-index',
+          KeyConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status },
+          Select: 'COUNT',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      count += result.Count ?? 0;
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return count;
   }
 }

@@ -50,6 +50,11 @@ const tags = [
     description:
       'Portal accounts: invitations, the two-step sign-in, TOTP set-up, sign-out. next-auth’s own `/api/auth/*` endpoints (csrf, session, callback/staff) are described in docs/portal.md.',
   },
+  {
+    name: 'Application review',
+    description:
+      'Admins review clinician applications: the queue, one application, its documents and the decisions (state machine in docs/portal.md).',
+  },
 ];
 
 const description = `The public API of the app (\`apps/web/src/app/api\`). Conventions, limits and examples: \`docs/api.md\`.
@@ -166,15 +171,24 @@ export function buildOpenApiDocument(config: OpenApiConfig): OpenApiDocument {
       summary: spec.summary,
       description: spec.description,
       security: spec.security,
-      ...(spec.pathParams
+      ...(spec.pathParams || spec.queryParams
         ? {
-            parameters: Object.entries(spec.pathParams).map(([name, description]) => ({
-              name,
-              in: 'path',
-              required: true,
-              description,
-              schema: { type: 'string', format: 'uuid' },
-            })),
+            parameters: [
+              ...Object.entries(spec.pathParams ?? {}).map(([name, param]) => ({
+                name,
+                in: 'path',
+                required: true,
+                ...(typeof param === 'string'
+                  ? { description: param, schema: { type: 'string', format: 'uuid' } }
+                  : param),
+              })),
+              ...Object.entries(spec.queryParams ?? {}).map(([name, param]) => ({
+                name,
+                in: 'query',
+                required: false,
+                ...param,
+              })),
+            ],
           }
         : {}),
       ...(spec.body

@@ -1,11 +1,18 @@
 import 'server-only';
 import {
   acceptInvitationSchema,
+  applicationDecidedSchema,
+  applicationDecisionSchema,
+  applicationDetailSchema,
+  applicationQueueSchema,
+  applicationTransitions,
   backupCodesSchema,
   changePasswordSchema,
   clinicianApplicationAcceptedSchema,
+  clinicianApplicationStatuses,
   confirmTotpSchema,
   currentVersions,
+  documentLinkSchema,
   type ErrorCode,
   emailCodeSentSchema,
   healthStatusSchema,
@@ -47,6 +54,12 @@ import {
   verifiesPerIp,
 } from '../email-verification/service';
 import { clientIpSources } from '../env';
+import {
+  DOCUMENT_LINK_SECONDS,
+  EXPIRY_WARNING_DAYS,
+  QUEUE_PAGE_SIZE,
+  SEARCH_SCAN_PAGES,
+} from '../review/service';
 import { signupLimits } from '../signup/service';
 import {
   INVITATION_HOURS,
@@ -86,8 +99,10 @@ export interface OperationSpec {
   method: 'get' | 'post' | 'delete';
   /** The URL path, exactly as the route's folder maps to it. */
   path: string;
-  /** Path parameters (`{userId}`) and what each names; all UUIDs so far. */
-  pathParams?: Record<string, string>;
+  /** Path parameters (`{userId}`) and what each names: a UUID, unless its schema is given. */
+  pathParams?: Record<string, string | { description: string; schema: Record<string, unknown> }>;
+  /** Optional query parameters and their JSON schemas. */
+  queryParams?: Record<string, { description: string; schema: Record<string, unknown> }>;
   operationId: string;
   tag: string;
   summary: string;
@@ -528,6 +543,7 @@ export function operationSpecs(servedStates: readonly UsStateCode[]): OperationS
       otherResponses: { '304': { description: 'Not modified: `If-None-Match` names the current `ETag`.' } },
     },
     ...staffOperations(),
+    ...reviewOperations(),
   ];
 }
 
@@ -935,6 +951,112 @@ function waitlistOperations(servedStates: readonly UsStateCode[]): OperationSpec
       errors: [
         { code: 'not_found', when: REMOVAL_LINK_INVALID },
         { code: 'rate_limited', when: `${over(waitlistLimits.removalsPerIp, 'removals')} from this IP` },
+      ],
+    },
+  ];
+}
+
+const transitionsInWords = Object.entries(applicationTransitions)
+  .map(([action, { from, to }]) => `\`${action}\`: ${from.join(' or ')} → ${to}`)
+  .join('; ');
+
+/** Application review by admins (docs/portal.md, "Application review"). */
+function reviewOperations(): OperationSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/admin/clinician/applications',
+      operationId: 'listApplications',
+      tag: 'Application review',
+      summary: 'The review queue: one status, newest first, with counts (admins)',
+      description: `Pages of ${QUEUE_PAGE_SIZE} through the status index, newest submission first; \`counts\` has every status. \`q\` searches the name and email (case-insensitive) by filtering index pages as they are read, up to ${SEARCH_SCAN_PAGES * 100} applications a request: a page of a search may hold fewer than ${QUEUE_PAGE_SIZE} and still have a \`nextCursor\`.`,
+      routeName: 'admin.applications.queue',
+      security: [{ staffSession: [] }],
+      queryParams: {
+        status: {
+          description: 'The status to list (default SUBMITTED).',
+          schema: { type: 'string', enum: [...clinicianApplicationStatuses] },
+        },
+        q: { description: 'Part of a name or an email.', schema: { type: 'string', maxLength: 200 } },
+        cursor: { description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
+      },
+      success: {
+        status: 200,
+        description: 'One page.',
+        schema: applicationQueueSchema,
+        name: 'ApplicationQueue',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'validation_failed', when: 'an unknown status, or a cursor that is not one we gave' },
+      ],
+    },
+    {
+      method: 'get',
+      path: '/api/admin/clinician/applications/{applicationId}',
+      pathParams: { applicationId: 'The application.' },
+      operationId: 'getApplication',
+      tag: 'Application review',
+      summary: 'One application, every field (admins)',
+      description: `Every answer as submitted, the documents (opened one by one below), the decisions so far, warnings for dates past or within ${EXPIRY_WARNING_DAYS} days, and the NPI's page in the public NPI registry. Each read is audited (\`clinician.application.viewed\`).`,
+      routeName: 'admin.applications.detail',
+      security: [{ staffSession: [] }],
+      success: {
+        status: 200,
+        description: 'The application.',
+        schema: applicationDetailSchema,
+        name: 'ApplicationDetail',
+      },
+      errors: [...staffOnly('admin'), { code: 'not_found', when: 'no application has this id' }],
+    },
+    {
+      method: 'get',
+      path: '/api/admin/clinician/applications/{applicationId}/documents/{index}',
+      pathParams: {
+        applicationId: 'The application.',
+        index: {
+          description: 'The document, by its `index` in the application.',
+          schema: { type: 'integer', minimum: 0 },
+        },
+      },
+      operationId: 'openApplicationDocument',
+      tag: 'Application review',
+      summary: 'Open one document (admins)',
+      description: `A presigned S3 GET that works for ${DOCUMENT_LINK_SECONDS} seconds: a PDF or an image opens in the browser, anything else downloads (\`Content-Disposition: attachment\`). Each view is audited (\`clinician.application.document_viewed\`).`,
+      routeName: 'admin.applications.document',
+      security: [{ staffSession: [] }],
+      success: { status: 200, description: 'The link.', schema: documentLinkSchema, name: 'DocumentLink' },
+      errors: [...staffOnly('admin'), { code: 'not_found', when: 'no such application or document' }],
+    },
+    {
+      method: 'post',
+      path: '/api/admin/clinician/applications/{applicationId}/decision',
+      pathParams: { applicationId: 'The application.' },
+      operationId: 'decideApplication',
+      tag: 'Application review',
+      summary: 'Move an application along: start review, request information, approve, reject (admins)',
+      description: `The allowed moves: ${transitionsInWords}. A reason is required to reject and a message to request information; the applicant is emailed either after the decision commits. The status change and its audit event are one transaction whose condition names the status the admin saw, so of two admins deciding at once one gets 200 and the other 409 saying what happened. Approving or rejecting releases the email's open-application lock in the same transaction, so the person may apply again.`,
+      routeName: 'admin.applications.decide',
+      security: [{ staffSession: [] }],
+      body: {
+        schema: applicationDecisionSchema,
+        name: 'ApplicationDecision',
+        maxBytes: DEFAULT_BODY_BYTES,
+        example: { action: 'reject', reason: 'We could not verify your California license.' },
+      },
+      success: {
+        status: 200,
+        description: 'Decided; the applicant is emailed.',
+        schema: applicationDecidedSchema,
+        name: 'ApplicationDecided',
+      },
+      errors: [
+        ...staffOnly('admin'),
+        { code: 'not_found', when: 'no application has this id' },
+        {
+          code: 'conflict',
+          when: 'the application is not in a status this action may leave, e.g. another admin already approved it',
+        },
       ],
     },
   ];

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { staffRoles } from '@telehealth/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as decisionPOST } from '@/app/api/admin/clinician/applications/[applicationId]/decision/route';
+import { GET as documentGET } from '@/app/api/admin/clinician/applications/[applicationId]/documents/[index]/route';
+import { GET as applicationGET } from '@/app/api/admin/clinician/applications/[applicationId]/route';
+import { GET as queueGET } from '@/app/api/admin/clinician/applications/route';
 import { POST as disablePOST } from '@/app/api/admin/users/[userId]/disable/route';
 import { POST as resendPOST } from '@/app/api/admin/users/[userId]/resend-invitation/route';
 import { POST as unlockPOST } from '@/app/api/admin/users/[userId]/unlock/route';
@@ -57,6 +61,36 @@ const portalApis: Array<{
     name: 'POST /api/admin/users/[userId]/disable',
     allowed: ['admin'],
     call: (cookie) => callRoute(disablePOST, { cookie, method: 'POST', params: { userId: randomUUID() } }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'POST /api/admin/clinician/applications/[applicationId]/decision',
+    allowed: ['admin'],
+    // An unknown application: the role check comes first, so only an admin learns it is unknown.
+    call: (cookie) =>
+      callRoute(decisionPOST, {
+        cookie,
+        body: { action: 'start_review' },
+        params: { applicationId: randomUUID() },
+      }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'GET /api/admin/clinician/applications',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(queueGET, { cookie }),
+    allowedStatus: 200,
+  },
+  {
+    name: 'GET /api/admin/clinician/applications/[applicationId]',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(applicationGET, { cookie, params: { applicationId: randomUUID() } }),
+    allowedStatus: 404,
+  },
+  {
+    name: 'GET /api/admin/clinician/applications/[applicationId]/documents/[index]',
+    allowed: ['admin'],
+    call: (cookie) => callRoute(documentGET, { cookie, params: { applicationId: randomUUID(), index: '0' } }),
     allowedStatus: 404,
   },
   {

@@ -41,6 +41,16 @@ export default async function StaffLayout({ children }: { children: ReactNode })
                 Home
               </Link>
             </li>
+            {staff.role === 'admin' && (
+              <li>
+                <Link
+                  href="/portal/applications"
+                  className="font-semibold text-brand-700 underline-offset-4 hover:underline"
+                >
+                  Applications
+                </Link>
+              </li>
+            )}
             <li>
               <Link
                 href="/portal/account"

@@ -7,11 +7,7 @@ export const metadata: Metadata = { title: 'Home' };
 
 /** What each role will find in the portal, and which parts are built so far. */
 const plans = {
-  admin: [
-    'Review clinician applications',
-    'Manage staff: list, disable, unlock, reset MFA, API tokens',
-    'Read the audit log',
-  ],
+  admin: ['Manage staff: list, disable, unlock, reset MFA, API tokens', 'Read the audit log'],
   clinician: ['See your visits and admit patients from the waiting room'],
   marketer: ['See the signup and application funnel (counts only)'],
 } as const;
