@@ -99,6 +99,8 @@ export const applicationDecidedSchema = zm.object({
   referenceNumber: zm.string(),
   status: statusSchema,
   decision: applicationDecisionRecordSchema,
+  /** Whether the email telling the applicant went out; the decision stands either way. */
+  applicantEmailed: zm.boolean(),
 });
 export type ApplicationDecided = zm.infer<typeof applicationDecidedSchema>;
 

@@ -41,7 +41,7 @@ export function applicationDecisionEmail(input: {
       heading: `Welcome to the ${brandName} clinical network, ${firstName}`,
       body: [
         'Your credentials are verified and your application is approved.',
-        'We will send you an invitation to set up your clinician portal account in a separate email.',
+        'Our team will invite you to the clinician portal in a separate email, where you set your own password.',
       ],
     },
     reject: {

@@ -50,7 +50,11 @@ describe('decisions on an application', () => {
 
     const started = await decide(admin, applicationId, { action: 'start_review' });
     expect(started.status).toBe(200);
-    expect(await started.json()).toMatchObject({ status: 'IN_REVIEW', decision: { from: 'SUBMITTED' } });
+    expect(await started.json()).toMatchObject({
+      status: 'IN_REVIEW',
+      decision: { from: 'SUBMITTED' },
+      applicantEmailed: true,
+    });
     await waitForEmail(record.email, /We are reviewing your application/);
 
     const asked = await decide(admin, applicationId, {

@@ -138,16 +138,22 @@ export function createReviewService(deps: ReviewServiceDeps) {
       throw conflict(input.action, outcome.current, ctx);
     }
     log.info('application.decided', { requestId: ctx.requestId, applicationId, action: input.action });
-    await notify(record, input, ctx);
+    const applicantEmailed = await notify(record, input, ctx);
     return {
       applicationId,
       referenceNumber: record.referenceNumber,
       status: transition.to,
       decision,
+      applicantEmailed,
     };
   }
 
-  async function notify(record: ClinicianApplicationRecord, input: ApplicationDecision, ctx: RequestContext) {
+  /** Emails the applicant; answers whether it went out, so the admin is not told it did when it did not. */
+  async function notify(
+    record: ClinicianApplicationRecord,
+    input: ApplicationDecision,
+    ctx: RequestContext,
+  ): Promise<boolean> {
     // The decision is stored by now: a failed email is logged, never turned into a failed decision.
     try {
       const email = await applicationDecisionEmail({
@@ -160,12 +166,14 @@ export function createReviewService(deps: ReviewServiceDeps) {
         ...(input.message ? { message: input.message } : {}),
       });
       await deps.sendEmail({ to: record.email, ...email });
+      return true;
     } catch {
       log.error('application.decision_email_failed', {
         requestId: ctx.requestId,
         applicationId: record.applicationId,
         action: input.action,
       });
+      return false;
     }
   }
 

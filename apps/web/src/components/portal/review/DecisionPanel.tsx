@@ -70,7 +70,13 @@ export function DecisionPanel({
     const result = await decideApplication(applicationId, body);
     setBusy(false);
     if (result.kind === 'ok') {
-      setDone(`Done: ${labels[action].toLowerCase()}. The applicant has been emailed.`);
+      const told = result.data.applicantEmailed
+        ? 'The applicant has been emailed.'
+        : `We could not email the applicant: tell them yourself, quoting ${result.data.referenceNumber}.`;
+      // Approval does not create the portal account yet: the admin invites the clinician.
+      const next =
+        action === 'approve' ? ' Next, invite them to the portal as a clinician (Portal home).' : '';
+      setDone(`Done: ${labels[action].toLowerCase()}. ${told}${next}`);
       setChosen(undefined);
       setText('');
       router.refresh();
