@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { applicationDecisionActions, clinicianApplicationStatuses } from './clinician/statuses';
 import { type ErrorCode, errorStatus } from './errors';
 
 /**
@@ -89,3 +90,36 @@ export type WaitlistJoined = z.infer<typeof waitlistJoinedSchema>;
 /** `POST /api/waitlist/remove` → 200: the entry is deleted. */
 export const waitlistRemovedSchema = z.object({ status: z.literal('removed') });
 export type WaitlistRemoved = z.infer<typeof waitlistRemovedSchema>;
+
+export const applicationStatusSchema = z.enum(clinicianApplicationStatuses);
+
+/** One decision in an application's history. */
+export const applicationDecisionRecordSchema = z.object({
+  action: z.enum(applicationDecisionActions),
+  from: applicationStatusSchema,
+  to: applicationStatusSchema,
+  at: z.iso.datetime(),
+  by: z.string(),
+  reason: z.optional(z.string()),
+  message: z.optional(z.string()),
+});
+export type ApplicationDecisionRecord = z.infer<typeof applicationDecisionRecordSchema>;
+
+/** `POST /api/admin/clinician/applications/{id}/decision` → 200: the status it moved to and when. */
+export const applicationDecidedSchema = z.object({
+  applicationId: z.string(),
+  referenceNumber: z.string(),
+  status: applicationStatusSchema,
+  decision: applicationDecisionRecordSchema,
+  /** Whether the email telling the applicant went out; the decision stands either way. */
+  applicantEmailed: z.boolean(),
+});
+export type ApplicationDecided = z.infer<typeof applicationDecidedSchema>;
+
+/** `GET …/documents/{index}`: a presigned link to open at once; it stops working after `expiresInSeconds`. */
+export const documentLinkSchema = z.object({
+  url: z.string(),
+  expiresInSeconds: z.int(),
+  disposition: z.enum(['inline', 'attachment']),
+});
+export type DocumentLink = z.infer<typeof documentLinkSchema>;

@@ -726,15 +726,7 @@ export type ClinicianApplicationSchema = ReturnType<typeof makeClinicianApplicat
 export type ClinicianApplicationInput = z.input<ClinicianApplicationSchema>;
 export type ClinicianApplication = z.output<ClinicianApplicationSchema>;
 
-/** Where an application is in review; the portal moves it along these. */
-export const clinicianApplicationStatuses = [
-  'SUBMITTED',
-  'IN_REVIEW',
-  'INFO_REQUESTED',
-  'APPROVED',
-  'REJECTED',
-] as const;
-export type ClinicianApplicationStatus = (typeof clinicianApplicationStatuses)[number];
+export { type ClinicianApplicationStatus, clinicianApplicationStatuses } from './statuses';
 
 /** The answers as stored: the contract's output less what the record keeps elsewhere. */
 export type StoredApplicationAnswers = Omit<

@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import * as zm from 'zod/mini';
+import {
+  applicationDecidedSchema,
+  applicationDecisionRecordSchema,
+  applicationStatusSchema as statusSchema,
+} from '../response-schemas';
 import { plainText } from '../text';
-import { type ClinicianApplicationStatus, clinicianApplicationStatuses } from './application';
+import {
+  type ApplicationDecisionAction,
+  applicationDecisionActions,
+  type ClinicianApplicationStatus,
+  clinicianApplicationStatuses,
+} from './statuses';
 
 /**
  * What an admin may do with an application (docs/portal.md, "Application review"). Each action is
  * allowed only from the statuses listed; the repository's conditional update names them, so two
  * admins deciding at once get one success and one conflict.
  */
-export const applicationDecisionActions = ['start_review', 'request_info', 'approve', 'reject'] as const;
-export type ApplicationDecisionAction = (typeof applicationDecisionActions)[number];
+export { type ApplicationDecisionAction, applicationDecisionActions };
 
 export const applicationTransitions: Readonly<
   Record<
@@ -79,30 +88,16 @@ export const applicationQueueQuerySchema = z.object({
 });
 export type ApplicationQueueQuery = z.output<typeof applicationQueueQuerySchema>;
 
-// Responses, with zod/mini like the other response schemas (the portal page parses them).
-const statusSchema = zm.enum(clinicianApplicationStatuses);
-
-export const applicationDecisionRecordSchema = zm.object({
-  action: zm.enum(applicationDecisionActions),
-  from: statusSchema,
-  to: statusSchema,
-  at: zm.iso.datetime(),
-  by: zm.string(),
-  reason: zm.optional(zm.string()),
-  message: zm.optional(zm.string()),
-});
-export type ApplicationDecisionRecord = zm.infer<typeof applicationDecisionRecordSchema>;
-
-/** 200 from a decision: the status it moved to and when. */
-export const applicationDecidedSchema = zm.object({
-  applicationId: zm.string(),
-  referenceNumber: zm.string(),
-  status: statusSchema,
-  decision: applicationDecisionRecordSchema,
-  /** Whether the email telling the applicant went out; the decision stands either way. */
-  applicantEmailed: zm.boolean(),
-});
-export type ApplicationDecided = zm.infer<typeof applicationDecidedSchema>;
+// Responses, with zod/mini like the other response schemas. The two the portal's browser code
+// parses (a decision, a document link) live in `../response-schemas`, loaded with the first request.
+export {
+  type ApplicationDecided,
+  type ApplicationDecisionRecord,
+  applicationDecidedSchema,
+  applicationDecisionRecordSchema,
+  type DocumentLink,
+  documentLinkSchema,
+} from '../response-schemas';
 
 export const applicationQueueItemSchema = zm.object({
   applicationId: zm.string(),
@@ -174,11 +169,3 @@ export const reviewDocumentParamsSchema = z.object({
   applicationId: z.uuid({ error: 'There is no application with this id.' }),
   index: z.coerce.number({ error: 'There is no such document.' }).int().min(0).max(100),
 });
-
-/** `GET …/documents/{index}`: a presigned link to open at once; it stops working after `expiresInSeconds`. */
-export const documentLinkSchema = zm.object({
-  url: zm.string(),
-  expiresInSeconds: zm.int(),
-  disposition: zm.enum(['inline', 'attachment']),
-});
-export type DocumentLink = zm.infer<typeof documentLinkSchema>;

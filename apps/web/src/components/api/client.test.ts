@@ -9,6 +9,7 @@ import {
   verifySignupCode,
 } from './client';
 import { request } from './request';
+import { decideApplication, documentLink } from './review';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -35,6 +36,15 @@ describe('the API client', () => {
     const result = await verifySignupCode({ email: 'ada@example.com', code: '123456' });
     expect(result).toEqual({ kind: 'error', status: 200, error: undefined, retryAfterSeconds: undefined });
     expect(describeFailure(result)).toBe('Something went wrong on our side; please try again.');
+  });
+
+  it('parses the portal review answers too: a document link without its URL is not a link', async () => {
+    vi.stubGlobal('fetch', answer({ expiresInSeconds: 60, disposition: 'inline' }, { status: 200 }));
+    expect((await documentLink('3f1c6f0e-0000-4000-8000-000000000000', 0)).kind).toBe('error');
+    vi.stubGlobal('fetch', answer({ status: 'APPROVED' }, { status: 200 }));
+    expect(
+      (await decideApplication('3f1c6f0e-0000-4000-8000-000000000000', { action: 'approve' })).kind,
+    ).toBe('error');
   });
 
   it('reads the error shape and Retry-After', async () => {

@@ -8,10 +8,17 @@ export function decideApplication(
   applicationId: string,
   body: ApplicationDecisionInput,
 ): Promise<ApiResult<ApplicationDecided>> {
-  return request(`${base}/${encodeURIComponent(applicationId)}/decision`, { method: 'POST', body });
+  return request(`${base}/${encodeURIComponent(applicationId)}/decision`, {
+    method: 'POST',
+    body,
+    schema: (s) => s.applicationDecidedSchema,
+  });
 }
 
 /** `GET …/{applicationId}/documents/{index}` → a presigned link alive 60 seconds. */
 export function documentLink(applicationId: string, index: number): Promise<ApiResult<DocumentLink>> {
-  return request(`${base}/${encodeURIComponent(applicationId)}/documents/${index}`, { method: 'GET' });
+  return request(`${base}/${encodeURIComponent(applicationId)}/documents/${index}`, {
+    method: 'GET',
+    schema: (s) => s.documentLinkSchema,
+  });
 }
